@@ -110,8 +110,13 @@ sealed interface Expression {
 
         @Override
         public String toString() {
-            String separator = all ? " && " : " || ";
-            return operands.stream().map(Object::toString).collect(Collectors.joining(separator, "(", ")"));
+            String operator = all ? "&&" : "||";
+            if (operands.size() == 1) {
+                // The reference prints a one-operand and()/or() in function form, e.g. "||(x)".
+                return operator + "(" + operands.get(0) + ")";
+            }
+            return operands.stream().map(Object::toString)
+                    .collect(Collectors.joining(" " + operator + " ", "(", ")"));
         }
     }
 
