@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,12 +96,12 @@ class CardTemplateEngineTest {
     void whenTheSameTemplateIsExpandedConcurrentlyThenEachResultHasItsOwnData() throws Exception {
         CardTemplate template = engine.compile(json("{'items': [{'$data': '${list}', 'text': '${$index}:${$data}'}]}"));
 
-        List<Integer> sizes = java.util.stream.IntStream.range(0, 200).parallel()
-                .mapToObj(n -> engine.expand(template, Map.of("list", java.util.Collections.nCopies(n % 7 + 1, n))))
+        List<Integer> sizes = IntStream.range(0, 200).parallel()
+                .mapToObj(n -> engine.expand(template, Map.of("list", Collections.nCopies(n % 7 + 1, n))))
                 .map(card -> card.get("items").size()).toList();
 
         assertThat(sizes).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 200).mapToObj(n -> n % 7 + 1).toList());
+                IntStream.range(0, 200).mapToObj(n -> n % 7 + 1).toList());
     }
 
     @Test
