@@ -87,10 +87,12 @@ public final class TeamsAppPackager {
     /**
      * Fills the template in {@code manifestDir} with {@code environment} and {@code version} and writes the package
      * to {@code zip}. Every missing or malformed value is reported in one exception message, naming its variable,
-     * and nothing is written then.
+     * and then no package is left at {@code zip}.
      */
     public static void build(Path manifestDir, Path zip, String version, Map<String, String> environment)
             throws IOException {
+        // A package from an earlier run must not survive a failed build and be mistaken for its result.
+        Files.deleteIfExists(zip);
         Map<String, String> values = validatedValues(version, environment);
         byte[] manifest = fill(manifestDir.resolve(MANIFEST), values);
         Map<String, byte[]> icons = new LinkedHashMap<>();
