@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -62,17 +61,5 @@ class CardSamplesTest {
                     .forEach(file -> assertThat(TEMPLATES.resolve(file.replace(".data.json", ".json")))
                             .as("template for %s", file).exists());
         }
-    }
-
-    @Test
-    void helpCardShowsAdminSectionOnlyToAdmins() throws IOException {
-        JsonNode sample = mapper.readTree(TEMPLATES.resolve("help.data.json").toFile());
-        ((ObjectNode) sample).put("isAdmin", false);
-
-        ObjectNode card = cardTemplates.render("help", sample);
-
-        assertThat(card.get("body")).hasSize(2);
-        assertThat(card.get("actions")).hasSize(2);
-        assertThat(card.at("/actions/0/data/verb").asText()).isEqualTo("enroll.start");
     }
 }

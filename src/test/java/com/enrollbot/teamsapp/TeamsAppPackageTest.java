@@ -60,6 +60,11 @@ class TeamsAppPackageTest {
         Map<String, byte[]> entries = build(projectVersion, testEnvironment());
 
         assertThat(entries).containsOnlyKeys("manifest.json", "color.png", "outline.png");
+        // Left unpacked for the build's verify phase, which runs Microsoft's manifest validator over it.
+        Path unpacked = Files.createDirectories(Path.of("target", "teams-app-test"));
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            Files.write(unpacked.resolve(entry.getKey()), entry.getValue());
+        }
         String text = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("${{");
 

@@ -1,0 +1,148 @@
+package com.enrollbot.bot;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.enrollbot.config.BotSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ChannelProvider;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.JwtTokenValidation;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/messages}: the one door Teams knocks on. The body is read as text and parsed with the bot
+ * SDK's own serializer, so the SDK's Jackson settings, not Spring's, decide what an Activity is.
+ */
+@RestController
+final class MessagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
+
+    private final TeamsBotAdapter adapter;
+    private final EnrollBot bot;
+    private final CredentialProvider credentials;
+    private final ChannelProvider channels;
+    private final AuthenticationConfiguration authConfig;
+    private final boolean localDevelopmentMode;
+
+    MessagesController(TeamsBotAdapter adapter, EnrollBot bot, CredentialProvider credentials, ChannelProvider channels,
+                       AuthenticationConfiguration authConfig, BotSettings settings) {
+        this.adapter = adapter;
+        this.bot = bot;
+        this.credentials = credentials;
+        this.channels = channels;
+        this.authConfig = authConfig;
+        this.localDevelopmentMode = settings.localDevelopmentMode();
+    }
+
+    @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> incoming(@RequestBody(required = false) String body,
+                                    @RequestHeader(value = "Authorization", required = false) String authorization,
+                                    HttpServletRequest request) {
+        String correlationId = CorrelationId.next();
+        MDC.put(CorrelationId.MDC_KEY, correlationId);
+        try {
+            if (localDevelopmentMode && !isLoopback(request.getRemoteAddr())) {
+                log.warn("Refused a request from {}: without MicrosoftAppId only loopback callers are accepted", request.getRemoteAddr());
+                return error(HttpStatus.FORBIDDEN, "This bot runs in local development mode and accepts requests from this machine only.");
+            }
+            Activity activity = parse(body);
+            if (activity == null) {
+                return error(HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity: a JSON object with a 'type'.");
+            }
+            ClaimsIdentity identity;
+            try {
+                identity = JwtTokenValidation.authenticateRequest(activity, authorization == null ? "" : authorization,
+                        credentials, channels, authConfig).join();
+            } catch (CompletionException | AuthenticationException e) {
+                log.warn("Refused a request with a missing or invalid Bot Framework token: {}", rootMessage(e));
+                return error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token.");
+            }
+            return run(identity, activity, correlationId);
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+    }
+
+    private ResponseEntity<String> run(ClaimsIdentity identity, Activity activity, String correlationId) {
+        InvokeResponse result;
+        try {
+            result = adapter.processActivity(identity, activity, turn -> {
+                turn.getTurnState().add(CorrelationId.TURN_STATE_KEY, correlationId);
+                try {
+                    return bot.onTurn(turn);
+                } catch (RuntimeException e) {
+                    // Thrown before the handler returned a future: route it to the turn error handler all the same.
+                    return CompletableFuture.failedFuture(e);
+                }
+            }).join();
+        } catch (RuntimeException e) {
+            // The turn ran (and the turn error handler already apologised if it could): a 5xx would make
+            // Teams deliver the same activity again.
+            log.error("Turn failed after it started [correlationId={}]", correlationId, e);
+            return ResponseEntity.ok("{}");
+        }
+        if (result == null) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+        }
+        String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
+        return ResponseEntity.status(result.getStatus()).body(json);
+    }
+
+    private static Activity parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode tree = Serialization.jsonToTree(body);
+            if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || tree.path("type").asText().isBlank()) {
+                return null;
+            }
+            return Serialization.treeToValue(tree, Activity.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static ResponseEntity<String> error(HttpStatus status, String message) {
+        String json = Serialization.toStringSilent(Map.of("error", message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

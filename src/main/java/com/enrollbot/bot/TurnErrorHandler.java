@@ -1,0 +1,91 @@
+package com.enrollbot.bot;
+
+import java.net.HttpURLConnection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.enrollbot.bot.state.StateConflictException;
+import com.enrollbot.cards.CardTemplates;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.OnTurnErrorHandler;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens when a turn throws: the stack trace goes to the log under a correlation id, the person gets a
+ * short apology card with that id, and an invoke still gets a 200 answer so Teams does not repeat it.
+ */
+final class TurnErrorHandler implements OnTurnErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnErrorHandler.class);
+
+    static final String CONFLICT_MESSAGE =
+            "That crossed with another action in this conversation, so I did not apply it. Please try again.";
+
+    private final CardTemplates cards;
+
+    TurnErrorHandler(CardTemplates cards) {
+        this.cards = cards;
+    }
+
+    @Override
+    public CompletableFuture<Void> invoke(TurnContext turn, Throwable error) {
+        String correlationId = turn.getTurnState().get(CorrelationId.TURN_STATE_KEY);
+        Throwable cause = unwrap(error);
+        boolean conflict = cause instanceof StateConflictException;
+        if (conflict) {
+            log.warn("Turn refused by optimistic concurrency [correlationId={}]: {}", correlationId, cause.getMessage());
+        } else {
+            log.error("Turn failed [correlationId={}]", correlationId, cause);
+        }
+        ObjectNode apology = cards.render("apology", Map.of(
+                "correlationId", correlationId == null ? "-" : correlationId,
+                "message", conflict ? CONFLICT_MESSAGE : "Sorry, something went wrong on my side. Please try again in a minute."));
+        if (turn.getActivity().isType(ActivityTypes.INVOKE)) {
+            return turn.sendActivity(invokeAnswer(turn.getActivity().getName(), apology))
+                    .handle((sent, sendError) -> null);
+        }
+        Attachment attachment = new Attachment();
+        attachment.setContentType(Turn.ADAPTIVE_CARD);
+        attachment.setContent(apology);
+        return turn.sendActivity(MessageFactory.attachment(attachment)).handle((sent, sendError) -> {
+            if (sendError != null) {
+                log.warn("Could not send the apology [correlationId={}]: {}", correlationId, unwrap(sendError).toString());
+            }
+            return null;
+        });
+    }
+
+    private static Activity invokeAnswer(String invokeName, ObjectNode apology) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode body = json.objectNode();
+        if (Router.ADAPTIVE_CARD_ACTION.equals(invokeName)) {
+            body.put("statusCode", 200).put("type", Turn.ADAPTIVE_CARD).set("value", apology);
+        } else {
+            ObjectNode task = body.putObject("task").put("type", "continue");
+            task.putObject("value").put("title", "Something went wrong")
+                    .putObject("card").put("contentType", Turn.ADAPTIVE_CARD).set("content", apology);
+        }
+        Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        answer.setValue(new InvokeResponse(HttpURLConnection.HTTP_OK, body));
+        // Replace any answer the failed turn may have set before it threw.
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

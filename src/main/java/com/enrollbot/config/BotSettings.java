@@ -1,0 +1,99 @@
+package com.enrollbot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Every setting the bot reads, under the names of the configuration table in README.md. Read once at startup
+ * from Spring's {@link Environment} (environment variables first, then application.yml defaults) and checked
+ * there, so a bad value stops the start with one line naming the variable.
+ */
+public record BotSettings(
+        String appId,
+        String appPassword,
+        String appTenantId,
+        URI graphBaseUrl,
+        URI entraAuthorityHost,
+        Set<String> bootstrapAdminIds,
+        Path dataDir) {
+
+    private static final Pattern GUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    public BotSettings {
+        bootstrapAdminIds = Set.copyOf(bootstrapAdminIds);
+    }
+
+    /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
+    public boolean localDevelopmentMode() {
+        return appId.isEmpty();
+    }
+
+    public static boolean isGuid(String value) {
+        return value != null && GUID.matcher(value).matches();
+    }
+
+    public static BotSettings from(Environment env) {
+        String appId = text(env, "MicrosoftAppId");
+        String appPassword = text(env, "MicrosoftAppPassword");
+        String appTenantId = text(env, "MicrosoftAppTenantId");
+        if (!appId.isEmpty()) {
+            requireGuid("MicrosoftAppId", appId);
+            if (appPassword.isEmpty()) {
+                throw new InvalidSettingException("MicrosoftAppPassword",
+                        "is required when MicrosoftAppId is set (the bot's client secret from its Azure Bot registration)");
+            }
+        } else if (!appPassword.isEmpty()) {
+            throw new InvalidSettingException("MicrosoftAppId", "is required when MicrosoftAppPassword is set");
+        }
+        if (!appTenantId.isEmpty()) {
+            requireGuid("MicrosoftAppTenantId", appTenantId);
+        }
+        URI graph = httpsUrl("GRAPH_BASE_URL", text(env, "GRAPH_BASE_URL", "https://graph.microsoft.com/v1.0"));
+        URI authority = httpsUrl("ENTRA_AUTHORITY_HOST", text(env, "ENTRA_AUTHORITY_HOST", "https://login.microsoftonline.com"));
+        Set<String> admins = Arrays.stream(text(env, "BOOTSTRAP_ADMIN_IDS").split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .peek(id -> requireGuid("BOOTSTRAP_ADMIN_IDS", id))
+                .map(id -> id.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        Path dataDir = Path.of(text(env, "DATA_DIR", ".data")).toAbsolutePath().normalize();
+        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir);
+    }
+
+    private static String text(Environment env, String name) {
+        return text(env, name, "");
+    }
+
+    private static String text(Environment env, String name, String fallback) {
+        String value = env.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static void requireGuid(String variable, String value) {
+        if (!isGuid(value)) {
+            throw new InvalidSettingException(variable,
+                    "must be a GUID like 00000000-0000-0000-0000-000000000000 (an Entra object, app or tenant id)");
+        }
+    }
+
+    private static URI httpsUrl(String variable, String value) {
+        URI uri;
+        try {
+            uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        } catch (Exception e) {
+            throw new InvalidSettingException(variable, "is not a valid URL");
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new InvalidSettingException(variable, "must be an https:// URL with a host");
+        }
+        return uri;
+    }
+}

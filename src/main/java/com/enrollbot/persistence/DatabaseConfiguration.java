@@ -1,0 +1,46 @@
+package com.enrollbot.persistence;
+
+import javax.sql.DataSource;
+
+import com.enrollbot.config.BotSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** With SPRING_DATASOURCE_URL unset, the bot brings its own PostgreSQL. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+    EmbeddedPostgresServer embeddedPostgres(BotSettings settings) {
+        return EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+    @ConditionalOnMissingBean(DataSource.class)
+    HikariDataSource embeddedDataSource(EmbeddedPostgresServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername("postgres");
+        config.setPoolName("enrollbot");
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+
+    /** Over a transaction-aware proxy so that Spring transactions and Jdbi share one connection. */
+    @Bean
+    Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(new TransactionAwareDataSourceProxy(dataSource))
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+}
