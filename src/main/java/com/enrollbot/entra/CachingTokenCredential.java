@@ -69,7 +69,10 @@ final class CachingTokenCredential implements TokenCredential {
         if (token == null) {
             return false;
         }
-        OffsetDateTime refreshAt = token.getRefreshAt() != null
+        // CAUTION: azure-identity turns MSAL's "no refresh_in in the response" (0) into a refreshAt of
+        // 1970-01-01, which would mean "refresh now" on every call; Entra's client-credentials answers carry
+        // no refresh_in, so that value is the norm, not the exception.
+        OffsetDateTime refreshAt = token.getRefreshAt() != null && token.getRefreshAt().toEpochSecond() > 0
                 ? token.getRefreshAt()
                 : token.getExpiresAt().minus(REFRESH_BEFORE_EXPIRY);
         return OffsetDateTime.now().isBefore(refreshAt);
