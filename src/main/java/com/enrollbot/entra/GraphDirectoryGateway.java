@@ -202,7 +202,14 @@ public final class GraphDirectoryGateway implements DirectoryGateway, AutoClosea
     private <T> T call(String operation, DirectoryCredentials credentials, Duration budget, GraphCall<T> graphCall,
                        Function<DirectoryFault, T> failed) {
         Instant deadline = Instant.now().plus(requireBudget(budget));
-        GraphServiceClient graph = clientFor(credentials);
+        GraphServiceClient graph;
+        try {
+            graph = clientFor(credentials);
+        } catch (IllegalArgumentException e) {
+            // azure-identity refuses a tenant id with characters no tenant id has; Entra would say AADSTS90002.
+            return failed.apply(faults.logged(operation,
+                    new DirectoryFault(Kind.TENANT_NOT_FOUND, "tenant id is not a valid Entra tenant id")));
+        }
         Future<T> result = workers.submit(() -> withThrottleRetries(graph, deadline, graphCall));
         try {
             return result.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);

@@ -95,6 +95,24 @@ class GraphDirectoryGatewayTest {
         }
 
         @Test
+        void whenConnectingThenTheTokenIsForTheConfiguredGraphHostAsNationalCloudsNeed() {
+            gateway.checkConnection(directory, BUDGET);
+
+            // MSAL adds its reserved scopes (openid profile offline_access) to what was asked for.
+            assertThat(entra.requestedScopes()).singleElement()
+                    .satisfies(scope -> assertThat(scope.split(" ")).contains("https://localhost/.default"));
+        }
+
+        @Test
+        void whenTenantIdIsMalformedThenTenantNotFoundWithoutAnyRequest() {
+            DirectoryCredentials malformed = new DirectoryCredentials(UUID.randomUUID(), "contoso/../x y",
+                    directory.clientId(), directory.clientSecret());
+
+            assertThat(faultOf(gateway.checkConnection(malformed, BUDGET)).kind()).isEqualTo(Kind.TENANT_NOT_FOUND);
+            assertThat(entra.tokenRequests()).isZero();
+        }
+
+        @Test
         void whenTenantDoesNotExistThenTenantNotFound() {
             DirectoryCredentials unknownTenant = new DirectoryCredentials(UUID.randomUUID(),
                     UUID.randomUUID().toString(), directory.clientId(), directory.clientSecret());

@@ -34,6 +34,7 @@ public final class FakeEntra implements AutoCloseable {
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final List<String> unexpectedPaths = new CopyOnWriteArrayList<>();
+    private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean hanging;
     private volatile int serverErrorStatus;
@@ -105,6 +106,11 @@ public final class FakeEntra implements AutoCloseable {
         return tokenRequests.get();
     }
 
+    /** The {@code scope} of every token request, in arrival order. */
+    public List<String> requestedScopes() {
+        return List.copyOf(requestedScopes);
+    }
+
     /** Paths asked for that are not the token endpoint (MSAL discovery, if it ever asks). */
     public List<String> unexpectedPaths() {
         return List.copyOf(unexpectedPaths);
@@ -135,7 +141,9 @@ public final class FakeEntra implements AutoCloseable {
         if (hanging) {
             return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
         }
-        MockResponse response = tokenResponse(segments[1], form(request.getBody().readUtf8()));
+        Map<String, String> form = form(request.getBody().readUtf8());
+        requestedScopes.add(form.getOrDefault("scope", ""));
+        MockResponse response = tokenResponse(segments[1], form);
         return response.setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
