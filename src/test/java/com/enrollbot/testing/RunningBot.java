@@ -20,6 +20,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The real application, started in this JVM on a random port, exactly as {@code java -jar} would start it but
@@ -68,6 +71,11 @@ public final class RunningBot implements AutoCloseable {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Requests through the same servlet stack but from any remote address a test chooses. */
+    public MockMvc mockMvc() {
+        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
     }
 
     public <T> T bean(Class<T> type) {
