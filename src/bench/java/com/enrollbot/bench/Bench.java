@@ -141,7 +141,7 @@ public final class Bench {
                 byKind.containsKey(FloorWorkloads.INVOKE) ? byKind.get(FloorWorkloads.INVOKE).over5s() : 0,
                 (ProcStats.cpuMillis(bot) - botCpuBefore) / (double) requests,
                 (ProcStats.cpuMillisWithChildren(bed.postgresPid()) - dbCpuBefore) / (double) requests,
-                sampler.peakRssMegabytes(),
+                sampler.peakRssMegabytes(), sampler.peakThreads(),
                 connectorAfter.connectionsOpened() - connectorBefore.connectionsOpened(),
                 connectorAfter.requests() - connectorBefore.requests(),
                 null,

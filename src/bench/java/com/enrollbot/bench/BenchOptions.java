@@ -2,6 +2,7 @@ package com.enrollbot.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +16,8 @@ record BenchOptions(
         int saturationPeople,
         List<Integer> ratesPerSecond,
         int people,
-        boolean flightRecording) {
+        boolean flightRecording,
+        List<String> botJvmOptions) {
 
     static final String USAGE = """
             usage: scripts/bench.sh [options]
@@ -26,6 +28,7 @@ record BenchOptions(
               --rates RPS,...               arrival rates of the fixed-rate (open-loop) runs         (default 50,200,400)
               --people N                    distinct synthetic people the traffic comes from        (default 2000)
               --jfr                         record the bot with Flight Recorder into target/bench/bot.jfr
+              --bot-jvm-option OPTION       one more JVM option for the bot, repeatable (e.g. -XX:NativeMemoryTracking=summary)
             """;
 
     BenchOptions {
@@ -43,6 +46,7 @@ record BenchOptions(
         }
         connectorLatenciesMillis = List.copyOf(connectorLatenciesMillis);
         ratesPerSecond = List.copyOf(ratesPerSecond);
+        botJvmOptions = List.copyOf(botJvmOptions);
     }
 
     static BenchOptions parse(String[] args) {
@@ -55,6 +59,7 @@ record BenchOptions(
         List<Integer> rates = List.of(50, 200, 400);
         int people = 2000;
         boolean jfr = false;
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--jfr")) {
@@ -76,6 +81,7 @@ record BenchOptions(
                     case "--rates" -> rates = value.isBlank() ? List.of()
                             : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
                     case "--people" -> people = Integer.parseInt(value);
+                    case "--bot-jvm-option" -> jvmOptions.add(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -85,6 +91,6 @@ record BenchOptions(
         if (jar == null) {
             throw new IllegalArgumentException("--jar is required (scripts/bench.sh passes the jar it built)");
         }
-        return new BenchOptions(jar, output, latencies, duration, warmup, concurrency, rates, people, jfr);
+        return new BenchOptions(jar, output, latencies, duration, warmup, concurrency, rates, people, jfr, jvmOptions);
     }
 }

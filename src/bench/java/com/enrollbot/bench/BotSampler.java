@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches the bot while a run goes: resident memory from /proc every 250 ms, and the database pool (connections
+ * Watches the bot while a run goes: resident memory and threads from /proc every 250 ms, and the database pool (connections
  * in use, threads waiting for one) through the actuator every 500 ms. Peaks between samples can be missed; the
  * figures are a floor of the truth, which is what a "stays under" target needs.
  */
@@ -18,6 +18,7 @@ final class BotSampler implements AutoCloseable {
         return thread;
     });
     private volatile double peakRssMegabytes;
+    private volatile long peakThreads;
     private volatile double maxConnectionsInUse;
     private volatile double maxPendingForConnection;
 
@@ -29,6 +30,7 @@ final class BotSampler implements AutoCloseable {
 
     private void sampleMemory() {
         peakRssMegabytes = Math.max(peakRssMegabytes, ProcStats.rssMegabytes(bot.pid()));
+        peakThreads = Math.max(peakThreads, ProcStats.threads(bot.pid()));
     }
 
     private void samplePool() {
@@ -38,6 +40,10 @@ final class BotSampler implements AutoCloseable {
 
     double peakRssMegabytes() {
         return peakRssMegabytes;
+    }
+
+    long peakThreads() {
+        return peakThreads;
     }
 
     int maxConnectionsInUse() {

@@ -48,10 +48,19 @@ final class ProcStats {
 
     /** Resident set size in MiB (VmRSS), 0 when the process is gone. */
     static double rssMegabytes(long pid) {
+        return statusNumber(pid, "VmRSS:") / 1024.0;
+    }
+
+    /** Threads of the process, 0 when it is gone. */
+    static long threads(long pid) {
+        return statusNumber(pid, "Threads:");
+    }
+
+    private static long statusNumber(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
             return 0;

@@ -54,6 +54,7 @@ final class Report {
         node.put("bot_cpu_ms_per_request", round3(run.botCpuMsPerRequest()));
         node.put("db_cpu_ms_per_request", round3(run.dbCpuMsPerRequest()));
         node.put("peak_rss_mb", round1(run.peakRssMb()));
+        node.put("bot_threads_peak", run.botThreadsPeak());
         node.put("connector_connections_opened", run.connectorConnectionsOpened());
         node.put("connector_requests", run.connectorRequests());
         node.put("graph_token_requests", run.graphTokenRequests());

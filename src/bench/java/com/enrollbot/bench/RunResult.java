@@ -26,6 +26,7 @@ record RunResult(
         double botCpuMsPerRequest,
         double dbCpuMsPerRequest,
         double peakRssMb,
+        long botThreadsPeak,
         long connectorConnectionsOpened,
         long connectorRequests,
         Long graphTokenRequests,

@@ -57,10 +57,13 @@ final class TestBed implements AutoCloseable {
         writePids();
         connector = new CountingConnector();
         started.add(connector);
-        List<String> jvmOptions = options.flightRecording()
-                ? List.of("-XX:StartFlightRecording=settings=profile,filename="
-                        + options.outputDir().resolve("bot.jfr").toAbsolutePath())
-                : List.of();
+        List<String> jvmOptions = new ArrayList<>(options.botJvmOptions());
+        if (options.flightRecording()) {
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + options.outputDir().resolve("bot.jfr").toAbsolutePath());
+            // Spring MVC under Tomcat runs deeper than JFR's default 64 frames: keep the whole stack.
+            jvmOptions.add("-XX:FlightRecorderOptions=stackdepth=256");
+        }
         bot = BotProcess.start(options.jar(), freePort(), Map.of(
                         "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "SPRING_DATASOURCE_USERNAME", "postgres",
