@@ -13,9 +13,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.enrollbot.EnrollBotApplication;
+import com.enrollbot.entra.EntraConfiguration;
+import okhttp3.OkHttpClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The real application, started in this JVM on a random port, exactly as {@code java -jar} would start it but
@@ -49,15 +56,26 @@ public final class RunningBot implements AutoCloseable {
         return settings;
     }
 
-    public static RunningBot start(Map<String, Object> settings) {
+    public static RunningBot start(Map<String, Object> settings, ApplicationContextInitializer<?>... initializers) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EnrollBotApplication.class)
                 .properties(settings)
+                .initializers(initializers)
                 .run();
         return new RunningBot(context);
     }
 
+    /** Makes the bot's calls to Entra ID and Graph trust the fakes' test certificate (and nothing else changes). */
+    public static ApplicationContextInitializer<GenericApplicationContext> trusting(TestTls tls) {
+        return context -> context.registerBean(EntraConfiguration.EDGE_CLIENT, OkHttpClient.class, tls::trustingClient);
+    }
+
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Requests through the same servlet stack but from any remote address a test chooses. */
+    public MockMvc mockMvc() {
+        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
     }
 
     public <T> T bean(Class<T> type) {
