@@ -31,11 +31,14 @@ final class EnrollBot extends TeamsActivityHandler {
     private final Router router;
     private final AccessService access;
     private final ConversationState conversationState;
+    private final AdminConversations adminConversations;
 
-    EnrollBot(Router router, AccessService access, ConversationState conversationState) {
+    EnrollBot(Router router, AccessService access, ConversationState conversationState,
+              AdminConversations adminConversations) {
         this.router = router;
         this.access = access;
         this.conversationState = conversationState;
+        this.adminConversations = adminConversations;
     }
 
     @Override
@@ -93,7 +96,9 @@ final class EnrollBot extends TeamsActivityHandler {
             return null;
         }
         Caller caller = new Caller(tenantId, objectId, activity.getFrom().getName());
-        return new Turn(context, caller, access.roleOf(caller));
+        Turn turn = new Turn(context, caller, access.roleOf(caller));
+        adminConversations.remember(activity, caller, turn.role());
+        return turn;
     }
 
     private static String tenantFromChannelData(Activity activity) {
