@@ -57,10 +57,14 @@ public final class RunningBot implements AutoCloseable {
     }
 
     public static RunningBot start(Map<String, Object> settings, ApplicationContextInitializer<?>... initializers) {
+        // As command-line arguments: they outrank environment variables, so a developer's own settings (or
+        // SPRING_DATASOURCE_URL pointing the tests at a server) never leak into a test's instance.
+        String[] arguments = settings.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EnrollBotApplication.class)
-                .properties(settings)
                 .initializers(initializers)
-                .run();
+                .run(arguments);
         return new RunningBot(context);
     }
 
