@@ -86,14 +86,14 @@ public final class EnrollmentService {
         if (registered.isEmpty()) {
             alerts.raise(caller.orgId(), "enrollment.no-directory", "Someone in your organization tried to enroll in"
                     + " multi-factor authentication, but no Entra ID directory is connected for your tenant yet."
-                    + " Connect it in this chat: type 'help' to see the directory commands.");
+                    + " Connect it in this chat: type 'directories'.");
             return new NoDirectory(alerts.whomToAsk(caller.orgId()));
         }
         Directory directory = registered.get();
         if (!directory.enabled()) {
             alerts.raise(directory.orgId(), "enrollment.directory-disabled:" + directory.id(), "Someone in your"
                     + " organization tried to enroll, but the directory '" + directory.displayName() + "' is disabled."
-                    + " Enable it when employees may enroll again.");
+                    + " Enable it (type 'directories') when employees may enroll again.");
             return new DirectoryDisabled(directory, alerts.whomToAsk(directory.orgId()));
         }
         Optional<Enrollment> existing = store.find(directory.id(), caller.objectId());
@@ -143,7 +143,7 @@ public final class EnrollmentService {
             alerts.raise(directory.orgId(), "enrollment.credentials:" + directory.id() + ":" + fault.kind(),
                     "Employees cannot enroll through the directory '" + directory.displayName() + "': "
                             + CredentialProblems.explain(fault) + " Fix it in Entra ID, then update the directory"
-                            + " in this chat.");
+                            + " in this chat (type 'directories').");
         }
         return new DirectoryUnavailable(directory, fault);
     }
