@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.enrollbot.EnrollBotApplication;
+import okhttp3.OkHttpClient;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +41,8 @@ public final class RunningBot implements AutoCloseable {
     public static Map<String, Object> defaults(TestDatabases.Database database) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.port", "0");
+        // application.yml reads PORT, and it outranks these default properties: without it every bot takes 3978.
+        settings.put("PORT", "0");
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
@@ -54,6 +59,20 @@ public final class RunningBot implements AutoCloseable {
                 .properties(settings)
                 .run();
         return new RunningBot(context);
+    }
+
+    /** Starts with beans added before the application's own, e.g. {@link #directoryEdgeClient(OkHttpClient)}. */
+    public static RunningBot start(Map<String, Object> settings, ApplicationContextInitializer<GenericApplicationContext> initializer) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EnrollBotApplication.class)
+                .properties(settings)
+                .initializers(initializer)
+                .run();
+        return new RunningBot(context);
+    }
+
+    /** The edge client through which the directory gateway reaches Entra ID and Graph (e.g. trusting the fakes' test root). */
+    public static ApplicationContextInitializer<GenericApplicationContext> directoryEdgeClient(OkHttpClient client) {
+        return context -> context.registerBean("directoryEdgeClient", OkHttpClient.class, () -> client);
     }
 
     public URI baseUrl() {
