@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
  * Every verb requires the admin role, checked by the router; every id in card data is looked up within the
  * caller's organization by {@link DirectoryService}, so a forged id finds nothing.
  */
+// Admin flows first, in this order, so the admin's help card shows Directories as its first button.
+@Order(1000)
 @Component
 final class DirectoriesFlow implements Flow {
 
