@@ -4,6 +4,7 @@ import com.enrollbot.bot.state.PostgresStorage;
 import com.enrollbot.cards.CardTemplates;
 import com.enrollbot.config.BotSettings;
 import com.microsoft.bot.builder.ConversationState;
+import com.microsoft.bot.builder.PrivateConversationState;
 import com.microsoft.bot.builder.Storage;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ChannelProvider;
@@ -73,5 +74,11 @@ class BotConfiguration {
     @Bean
     ConversationState conversationState(Storage storage) {
         return new ConversationState(storage);
+    }
+
+    /** Per person per conversation: people typing at once in a group chat never contend for one state row. */
+    @Bean
+    PrivateConversationState privateConversationState(Storage storage) {
+        return new PrivateConversationState(storage);
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.microsoft.bot.builder.ConversationState;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.PrivateConversationState;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
@@ -31,16 +32,22 @@ final class EnrollBot extends TeamsActivityHandler {
     private final Router router;
     private final AccessService access;
     private final ConversationState conversationState;
+    private final PrivateConversationState privateConversationState;
 
-    EnrollBot(Router router, AccessService access, ConversationState conversationState) {
+    EnrollBot(Router router, AccessService access, ConversationState conversationState,
+              PrivateConversationState privateConversationState) {
         this.router = router;
         this.access = access;
         this.conversationState = conversationState;
+        this.privateConversationState = privateConversationState;
     }
 
+    /** State is saved once, at the end of the turn; a state nobody touched in this turn is neither read nor written. */
     @Override
     public CompletableFuture<Void> onTurn(TurnContext context) {
-        return super.onTurn(context).thenCompose(done -> conversationState.saveChanges(context));
+        return super.onTurn(context)
+                .thenCompose(done -> conversationState.saveChanges(context))
+                .thenCompose(done -> privateConversationState.saveChanges(context));
     }
 
     @Override

@@ -5,13 +5,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.enrollbot.config.BotSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
-import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ChannelProvider;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
@@ -75,7 +73,8 @@ final class MessagesController {
             try {
                 identity = JwtTokenValidation.authenticateRequest(activity, authorization == null ? "" : authorization,
                         credentials, channels, authConfig).join();
-            } catch (CompletionException | AuthenticationException e) {
+            } catch (RuntimeException e) {
+                // Whatever botbuilder throws for a header it cannot verify (malformed, wrong scheme, bad signature).
                 log.warn("Refused a request with a missing or invalid Bot Framework token: {}", rootMessage(e));
                 return error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token.");
             }

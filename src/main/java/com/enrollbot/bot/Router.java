@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.builder.PrivateConversationState;
 import com.microsoft.bot.builder.InvokeResponse;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +30,17 @@ final class Router {
     static final String TASK_SUBMIT = "task/submit";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String CANCEL = "cancel";
 
     private final Routes routes = new Routes();
     private final HelpCards help;
     private final AuditLog audit;
+    private final PendingQuestions questions;
 
-    Router(List<Flow> flows, HelpCards help, AuditLog audit) {
+    Router(List<Flow> flows, HelpCards help, AuditLog audit, PrivateConversationState privateConversationState) {
         this.help = help;
         this.audit = audit;
+        this.questions = new PendingQuestions(privateConversationState);
         routes.command("help", "help", "What I can do for you", Role.EMPLOYEE,
                 (turn, args) -> turn.sendCard(help.help(turn, routes.commands())));
         // Buttons on the help and welcome cards run a command as if it had been typed (and role-checked as such).
@@ -56,11 +60,19 @@ final class Router {
             return onSubmit(turn, value.path("verb").asText(), value);
         }
         String text = commandText(activity);
-        if (text.isEmpty()) {
-            return turn.sendCard(help.help(turn, routes.commands()));
-        }
         String[] parts = text.split("\\s+", 2);
-        return runCommand(turn, parts[0], parts.length > 1 ? parts[1].trim() : "");
+        boolean isCommand = routes.command(parts[0]).isPresent();
+        return questions.take(turn).thenCompose(pending -> {
+            if (pending.isPresent() && !isCommand) {
+                return CANCEL.equalsIgnoreCase(text)
+                        ? turn.sendText("OK, I dropped that. Type 'help' to see what I can do.")
+                        : runCommand(turn, pending.get(), text);
+            }
+            if (text.isEmpty()) {
+                return turn.sendCard(help.help(turn, routes.commands()));
+            }
+            return runCommand(turn, parts[0], parts.length > 1 ? parts[1].trim() : "");
+        });
     }
 
     private CompletableFuture<Void> runCommand(Turn turn, String typedName, String arguments) {
@@ -73,6 +85,10 @@ final class Router {
         if (!turn.role().includes(command.get().requires())) {
             refuse(turn, "command:" + name);
             return turn.sendText(notAllowed(command.get().requires()));
+        }
+        if (arguments.isEmpty() && command.get().question() != null) {
+            return questions.ask(turn, name).thenCompose(asked ->
+                    turn.sendText(command.get().question() + " (or type 'cancel')"));
         }
         return command.get().handler().handle(turn, arguments);
     }

@@ -28,8 +28,12 @@ public final class Routes {
         CompletableFuture<CardReply> handle(Turn turn, JsonNode data);
     }
 
-    /** A command as the help card lists it. */
-    public record Command(String name, String usage, String description, Role requires, CommandHandler handler) {
+    /**
+     * A command as the help card lists it. {@code question} is null for commands that take no argument or run
+     * without one; otherwise typing the command alone makes the bot ask it, and the next message is the answer.
+     */
+    public record Command(String name, String usage, String description, Role requires, String question,
+                          CommandHandler handler) {
     }
 
     public record Verb(String name, Role requires, VerbHandler handler) {
@@ -39,9 +43,18 @@ public final class Routes {
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
 
     public Routes command(String name, String usage, String description, Role requires, CommandHandler handler) {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (commands.putIfAbsent(key, new Command(key, usage, description, requires, handler)) != null) {
-            throw new IllegalStateException("Command '" + key + "' is routed twice");
+        return add(new Command(name.toLowerCase(Locale.ROOT), usage, description, requires, null, handler));
+    }
+
+    /** A command that needs an argument: typed alone, the bot asks {@code question} and waits for the answer. */
+    public Routes commandAsking(String name, String usage, String description, Role requires, String question,
+                                CommandHandler handler) {
+        return add(new Command(name.toLowerCase(Locale.ROOT), usage, description, requires, question, handler));
+    }
+
+    private Routes add(Command command) {
+        if (commands.putIfAbsent(command.name(), command) != null) {
+            throw new IllegalStateException("Command '" + command.name() + "' is routed twice");
         }
         return this;
     }

@@ -2,6 +2,7 @@ package com.enrollbot.entra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.enrollbot.config.BotSettings;
 import com.enrollbot.core.directory.DirectoryCredentials;
 import com.enrollbot.core.directory.DirectoryGateway;
 import com.enrollbot.core.directory.DirectoryGateway.ConnectionCheck;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
 
 class EntraConfigurationTest {
 
@@ -26,7 +28,9 @@ class EntraConfigurationTest {
 
             new ApplicationContextRunner()
                     .withUserConfiguration(EntraConfiguration.class)
-                    .withPropertyValues("GRAPH_BASE_URL=" + graph.baseUrl(), "ENTRA_AUTHORITY_HOST=" + entra.baseUrl())
+                    .withBean(BotSettings.class, () -> BotSettings.from(new MockEnvironment()
+                            .withProperty("GRAPH_BASE_URL", graph.baseUrl())
+                            .withProperty("ENTRA_AUTHORITY_HOST", entra.baseUrl())))
                     .withBean(EntraConfiguration.EDGE_CLIENT, OkHttpClient.class, tls::trustingClient)
                     .run(context -> assertThat(context.getBean(DirectoryGateway.class)
                             .checkConnection(directory, Duration.ofSeconds(4)))

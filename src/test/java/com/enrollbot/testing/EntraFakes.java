@@ -24,7 +24,7 @@ public final class EntraFakes implements AutoCloseable {
     public RunningBot startBot(Map<String, Object> settings) {
         settings.put("GRAPH_BASE_URL", graph.baseUrl());
         settings.put("ENTRA_AUTHORITY_HOST", entra.baseUrl());
-        return RunningBot.start(settings, RunningBot.directoryEdgeClient(tls.trustingClient()));
+        return RunningBot.start(settings, RunningBot.trusting(tls));
     }
 
     @Override

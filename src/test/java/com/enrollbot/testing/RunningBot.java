@@ -13,12 +13,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.enrollbot.EnrollBotApplication;
+import com.enrollbot.entra.EntraConfiguration;
 import okhttp3.OkHttpClient;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The real application, started in this JVM on a random port, exactly as {@code java -jar} would start it but
@@ -41,8 +45,6 @@ public final class RunningBot implements AutoCloseable {
     public static Map<String, Object> defaults(TestDatabases.Database database) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.port", "0");
-        // application.yml reads PORT, and it outranks these default properties: without it every bot takes 3978.
-        settings.put("PORT", "0");
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
@@ -54,29 +56,30 @@ public final class RunningBot implements AutoCloseable {
         return settings;
     }
 
-    public static RunningBot start(Map<String, Object> settings) {
+    public static RunningBot start(Map<String, Object> settings, ApplicationContextInitializer<?>... initializers) {
+        // As command-line arguments: they outrank environment variables, so a developer's own settings (or
+        // SPRING_DATASOURCE_URL pointing the tests at a server) never leak into a test's instance.
+        String[] arguments = settings.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EnrollBotApplication.class)
-                .properties(settings)
-                .run();
+                .initializers(initializers)
+                .run(arguments);
         return new RunningBot(context);
     }
 
-    /** Starts with beans added before the application's own, e.g. {@link #directoryEdgeClient(OkHttpClient)}. */
-    public static RunningBot start(Map<String, Object> settings, ApplicationContextInitializer<GenericApplicationContext> initializer) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EnrollBotApplication.class)
-                .properties(settings)
-                .initializers(initializer)
-                .run();
-        return new RunningBot(context);
-    }
-
-    /** The edge client through which the directory gateway reaches Entra ID and Graph (e.g. trusting the fakes' test root). */
-    public static ApplicationContextInitializer<GenericApplicationContext> directoryEdgeClient(OkHttpClient client) {
-        return context -> context.registerBean("directoryEdgeClient", OkHttpClient.class, () -> client);
+    /** Makes the bot's calls to Entra ID and Graph trust the fakes' test certificate (and nothing else changes). */
+    public static ApplicationContextInitializer<GenericApplicationContext> trusting(TestTls tls) {
+        return context -> context.registerBean(EntraConfiguration.EDGE_CLIENT, OkHttpClient.class, tls::trustingClient);
     }
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** Requests through the same servlet stack but from any remote address a test chooses. */
+    public MockMvc mockMvc() {
+        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
     }
 
     public <T> T bean(Class<T> type) {
