@@ -181,6 +181,7 @@ class DirectoryRegistrationEndToEndTest {
             assertThat(bot.bean(DirectoryAccess.class).forTenant(tenant)).isEmpty();
         } finally {
             fakes.graph().clearFaults();
+            fakes.entra().failWithStatus(0);
         }
     }
 
@@ -210,7 +211,12 @@ class DirectoryRegistrationEndToEndTest {
                             fakes.graph().failAlways(GraphFault.serverError(503));
                         },
                         "Entra ID or Microsoft Graph answered with a server error (Graph HTTP 503 serviceNotAvailable)."
-                                + " Check again in a few minutes."));
+                                + " Check again in a few minutes."),
+                Arguments.of("entra server error", (Setup) (tenant, client) -> {
+                            fakes.entra().registerApp(tenant, client, "typed-secret");
+                            fakes.entra().failWithStatus(503);
+                        },
+                        "Entra ID or Microsoft Graph answered with a server error"));
     }
 
     @Test
