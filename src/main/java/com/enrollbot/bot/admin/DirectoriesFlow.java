@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import com.enrollbot.bot.CardReply;
 import com.enrollbot.bot.Flow;
@@ -135,7 +136,7 @@ final class DirectoriesFlow implements Flow {
     }
 
     private CardReply manageAgain(Turn turn, UUID id, ManageForm form,
-                                  java.util.function.Function<Directory, ObjectNode> render) {
+                                  Function<Directory, ObjectNode> render) {
         return directories.find(turn.caller(), id)
                 .<CardReply>map(directory -> new CardReply.Dialog("Manage " + directory.displayName(), render.apply(directory)))
                 .orElseGet(() -> new CardReply.Text(GONE));

@@ -3,7 +3,7 @@ package com.enrollbot.core.access;
 /** Port: finds a person of an organization by UPN or e-mail, through the organization's own directory. */
 public interface PeopleFinder {
 
-    Lookup find(String orgId, String upnOrMail);
+    Lookup findPerson(String orgId, String upnOrMail);
 
     sealed interface Lookup {
         record Found(String objectId, String displayName) implements Lookup { }

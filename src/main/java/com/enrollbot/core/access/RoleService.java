@@ -104,7 +104,7 @@ public final class RoleService {
         if (typed.indexOf('@') <= 0) {
             return new Lookup.Unresolved("'" + typed + "' is neither a UPN, an e-mail address nor an Entra object id.");
         }
-        return people.find(caller.orgId(), typed);
+        return people.findPerson(caller.orgId(), typed);
     }
 
     private void record(Caller caller, String action, String subject, Outcome outcome, String detail) {

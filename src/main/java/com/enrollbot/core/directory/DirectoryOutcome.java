@@ -2,6 +2,7 @@ package com.enrollbot.core.directory;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** What an admin's action on a directory came to. */
@@ -15,7 +16,7 @@ public sealed interface DirectoryOutcome {
      * Stored, but the connection check outlived the answer budget: {@code checked} completes with the directory
      * as the check left it (or empty if the directory changed meanwhile).
      */
-    record Checking(Directory directory, CompletableFuture<java.util.Optional<Directory>> checked) implements DirectoryOutcome {
+    record Checking(Directory directory, CompletableFuture<Optional<Directory>> checked) implements DirectoryOutcome {
     }
 
     /** Messages to show next to the fields; nothing was stored. */

@@ -257,7 +257,7 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
     // ---- PeopleFinder: role grants by UPN or e-mail
 
     @Override
-    public Lookup find(String orgId, String upnOrMail) {
+    public Lookup findPerson(String orgId, String upnOrMail) {
         String wanted = upnOrMail.strip();
         // The directory of the organization's own tenant knows its people best; then any that works.
         Optional<Directory> usable = store.ofOrganization(orgId).stream()

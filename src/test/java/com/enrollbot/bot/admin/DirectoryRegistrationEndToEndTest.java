@@ -263,6 +263,25 @@ class DirectoryRegistrationEndToEndTest {
     }
 
     @Test
+    void aRequestKeyCopiedFromAnotherOrganizationsDialogNeitherReplaysNorRevealsItsDirectory() {
+        String tenant = guid();
+        String client = guid();
+        fakes.entra().registerApp(tenant, client, "first-org");
+        String requestKey = AdminDialogs.requestKeyOf(AdminDialogs.dialogCard(dialogs.openRegistration()));
+        dialogs.submitRegistration(requestKey, AdminDialogs.registration("First org's", tenant, client, "first-org"));
+        String theirTenant = guid();
+        fakes.entra().registerApp(theirTenant, client, "second-org");
+        AdminDialogs otherOrg = new AdminDialogs(bot, new TeamsUser(OTHER_ORG, OTHER_ADMIN_ID, "Lee Gu", connector));
+
+        JsonNode answer = otherOrg.submitRegistration(requestKey,
+                AdminDialogs.registration("Second org's", theirTenant, client, "second-org"));
+
+        assertThat(answer.has("task")).isFalse();
+        assertThat(bot.bean(DirectoryAccess.class).forTenant(theirTenant).orElseThrow().orgId()).isEqualTo(OTHER_ORG);
+        assertThat(bot.bean(DirectoryAccess.class).forTenant(tenant).orElseThrow().displayName()).isEqualTo("First org's");
+    }
+
+    @Test
     void aNonAdminsForgedSubmitIsRefusedAuditedAndChangesNothing() {
         String tenant = guid();
         String client = guid();
