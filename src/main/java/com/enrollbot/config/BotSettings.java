@@ -24,6 +24,7 @@ public record BotSettings(
         URI entraAuthorityHost,
         Set<String> bootstrapAdminIds,
         Path dataDir,
+        byte[] secretEncryptionKey,
         String phoneDefaultRegion) {
 
     private static final Pattern GUID =
@@ -31,6 +32,21 @@ public record BotSettings(
 
     public BotSettings {
         bootstrapAdminIds = Set.copyOf(bootstrapAdminIds);
+        secretEncryptionKey = secretEncryptionKey.clone();
+    }
+
+    @Override
+    public byte[] secretEncryptionKey() {
+        return secretEncryptionKey.clone();
+    }
+
+    /** CAUTION: settings get logged by frameworks and people alike; the password and the key never are. */
+    @Override
+    public String toString() {
+        return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "<redacted>")
+                + ", appTenantId=" + appTenantId + ", graphBaseUrl=" + graphBaseUrl + ", entraAuthorityHost="
+                + entraAuthorityHost + ", bootstrapAdminIds=" + bootstrapAdminIds + ", dataDir=" + dataDir
+                + ", secretEncryptionKey=<redacted>, phoneDefaultRegion=" + phoneDefaultRegion + "]";
     }
 
     /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
@@ -67,12 +83,13 @@ public record BotSettings(
                 .map(id -> id.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         Path dataDir = Path.of(text(env, "DATA_DIR", ".data")).toAbsolutePath().normalize();
+        byte[] secretKey = LocalEncryptionKey.resolve(text(env, LocalEncryptionKey.VARIABLE), appId.isEmpty(), dataDir);
         String phoneRegion = text(env, "PHONE_DEFAULT_REGION", "US").toUpperCase(Locale.ROOT);
         if (!PhoneNumbers.isSupportedRegion(phoneRegion)) {
             throw new InvalidSettingException("PHONE_DEFAULT_REGION",
                     "must be a two-letter region code such as US, GB or SE (the country of phone numbers written without +country code)");
         }
-        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, phoneRegion);
+        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey, phoneRegion);
     }
 
     private static String text(Environment env, String name) {

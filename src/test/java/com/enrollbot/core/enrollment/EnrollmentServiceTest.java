@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 import com.enrollbot.core.access.Caller;
 import com.enrollbot.core.audit.AuditEntry;
+import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.audit.AuditRecord;
 import com.enrollbot.core.directory.Directory;
 import com.enrollbot.core.directory.DirectoryAccess;
 import com.enrollbot.core.directory.DirectoryCredentials;
@@ -47,10 +49,10 @@ class EnrollmentServiceTest {
     private final Settings settings = new Settings();
     private final Notices notices = new Notices();
     private final Admins admins = new Admins();
-    private final List<AuditEntry> audit = new ArrayList<>();
+    private final Audit audit = new Audit();
     private final EnrollmentService service = new EnrollmentService(directories, gateway, store, settings,
-            new PhoneNumbers("SE"), new AdminAlerts(notices, admins, audit::add,
-            Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC), Duration.ofHours(24)), audit::add);
+            new PhoneNumbers("SE"), new AdminAlerts(notices, admins, audit,
+            Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC), Duration.ofHours(24)), audit);
 
     private Directory directory(boolean enabled) {
         Directory directory = new Directory(UUID.randomUUID(), TENANT, "Contoso", TENANT, UUID.randomUUID().toString(),
@@ -129,7 +131,7 @@ class EnrollmentServiceTest {
         assertThat(enrolled.enrollment().objectId()).isEqualTo(ada.objectId());
         assertThat(enrolled.mobile().masked()).isEqualTo("+46 70 *** ** 12");
         assertThat(store.rows).hasSize(1);
-        assertThat(audit).extracting(AuditEntry::action).containsExactly("enrollment.enroll");
+        assertThat(audit.entries).extracting(AuditEntry::action).containsExactly("enrollment.enroll");
     }
 
     @Test
@@ -226,6 +228,20 @@ class EnrollmentServiceTest {
     void statusWhenNoDirectoryThenNoDirectoryWithoutNotifyingAdmins() {
         assertThat(service.status(ada)).isInstanceOf(EnrollmentStatus.NoDirectory.class);
         assertThat(admins.told).isEmpty();
+    }
+
+    private static final class Audit implements AuditLog {
+        final List<AuditEntry> entries = new ArrayList<>();
+
+        @Override
+        public void append(AuditEntry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public List<AuditRecord> latest(String orgId, int limit) {
+            return List.of();
+        }
     }
 
     private static final class Directories implements DirectoryAccess {
