@@ -2,7 +2,9 @@ package com.enrollbot.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +27,8 @@ public record BotSettings(
         Set<String> bootstrapAdminIds,
         Path dataDir,
         byte[] secretEncryptionKey,
-        String phoneDefaultRegion) {
+        String phoneDefaultRegion,
+        List<X509Certificate> edgeTrustCertificates) {
 
     private static final Pattern GUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -33,6 +36,7 @@ public record BotSettings(
     public BotSettings {
         bootstrapAdminIds = Set.copyOf(bootstrapAdminIds);
         secretEncryptionKey = secretEncryptionKey.clone();
+        edgeTrustCertificates = List.copyOf(edgeTrustCertificates);
     }
 
     @Override
@@ -46,7 +50,8 @@ public record BotSettings(
         return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "<redacted>")
                 + ", appTenantId=" + appTenantId + ", graphBaseUrl=" + graphBaseUrl + ", entraAuthorityHost="
                 + entraAuthorityHost + ", bootstrapAdminIds=" + bootstrapAdminIds + ", dataDir=" + dataDir
-                + ", secretEncryptionKey=<redacted>, phoneDefaultRegion=" + phoneDefaultRegion + "]";
+                + ", secretEncryptionKey=<redacted>, phoneDefaultRegion=" + phoneDefaultRegion
+                + ", edgeTrustCertificates=" + edgeTrustCertificates.size() + "]";
     }
 
     /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
@@ -89,7 +94,9 @@ public record BotSettings(
             throw new InvalidSettingException("PHONE_DEFAULT_REGION",
                     "must be a two-letter region code such as US, GB or SE (the country of phone numbers written without +country code)");
         }
-        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey, phoneRegion);
+        List<X509Certificate> edgeTrust = EdgeTrustStore.read(text(env, EdgeTrustStore.VARIABLE));
+        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey, phoneRegion,
+                edgeTrust);
     }
 
     private static String text(Environment env, String name) {

@@ -14,6 +14,7 @@ public final class TestTls {
 
     private final HandshakeCertificates server;
     private final HandshakeCertificates client;
+    private final String rootCertificatePem;
 
     public TestTls() {
         HeldCertificate root = new HeldCertificate.Builder()
@@ -28,6 +29,12 @@ public final class TestTls {
                 .build();
         this.server = new HandshakeCertificates.Builder().heldCertificate(localhost, root.certificate()).build();
         this.client = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate()).build();
+        this.rootCertificatePem = root.certificatePem();
+    }
+
+    /** The root in PEM, for a bot in another process to trust through {@code EDGE_TRUST_STORE}. */
+    public String rootCertificatePem() {
+        return rootCertificatePem;
     }
 
     public SSLSocketFactory serverSocketFactory() {
