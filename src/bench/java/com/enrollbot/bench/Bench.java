@@ -3,17 +3,20 @@ package com.enrollbot.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * The load benchmark (docs/bench.md). Starts the test bed, warms the bot's JVM up at low concurrency, then runs
- * each scenario at saturation and at fixed rates for every connector latency asked for, printing a line per run,
+ * The load benchmark (docs/bench.md). Starts the test bed, warms the bot's JVM up at low concurrency, runs each
+ * scenario at saturation and at fixed rates, checks the enrollments in the database, and prints a line per run,
  * the table at the end, and {@code results.json}. It reports; it asserts nothing.
  */
 public final class Bench {
@@ -21,20 +24,28 @@ public final class Bench {
     private static final int OPEN_LOOP_MAX_PEOPLE = 1024;
     private static final int WARMUP_PEOPLE = 4;
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** The soak's rate: the "no growth across a 5-minute soak at 200 requests/s". */
+    private static final int SOAK_RATE = 200;
 
     private final BenchOptions options;
     private final TestBed bed;
     private final FloorWorkloads floor;
+    private final EnrollmentWorkloads enrollment;
     private final Path resultsFile;
     private final List<RunResult> runs = new ArrayList<>();
     private long connectorLatencyMillis;
+    private long graphLatencyMillis;
+    private Map<String, Object> correctness = notChecked();
 
     private Bench(BenchOptions options, TestBed bed) {
         this.options = options;
         this.bed = bed;
         TeamsTraffic traffic = new TeamsTraffic(bed.connector().serviceUrl());
         this.floor = new FloorWorkloads(traffic, TeamsTraffic.people("floor", options.people()));
+        this.enrollment = new EnrollmentWorkloads(traffic, bed.connector(),
+                TeamsTraffic.people(TestBed.EMPLOYEES, options.employees()));
         this.resultsFile = options.outputDir().resolve("results.json");
+        this.graphLatencyMillis = options.graphLatencyMillis();
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,8 +64,9 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        System.out.println("bench: starting PostgreSQL, the fake Bot Connector and the bot (" + options.jar() + ", "
-                + BotProcess.HEAP + ")");
+        System.out.println("bench: starting PostgreSQL, the fake Bot Connector, the Entra ID and Graph fakes ("
+                + options.employees() + " employees) and the bot (" + options.jar() + ", " + BotProcess.HEAP
+                + "), and registering its directory");
         TestBed bed = TestBed.start(options);
         Thread stopOnSignal = new Thread(bed::close, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -69,33 +81,71 @@ public final class Bench {
     private void runAll() throws Exception {
         warmUp();
         for (long latency : options.connectorLatenciesMillis()) {
-            connectorLatencyMillis = latency;
-            bed.connector().latencyMillis(latency);
-            saturation("floor", FloorWorkloads.MESSAGE, floor.messages());
-            saturation("floor", FloorWorkloads.INVOKE, floor.invokes());
-            for (int rate : options.ratesPerSecond()) {
-                atRate("floor", FloorWorkloads.MESSAGE, floor.messages(), rate);
+            connectorLatency(latency);
+            if (options.runs(BenchOptions.FLOOR)) {
+                saturation(BenchOptions.FLOOR, FloorWorkloads.MESSAGE, floor.messages());
+                saturation(BenchOptions.FLOOR, FloorWorkloads.INVOKE, floor.invokes());
             }
+            if (options.runs(BenchOptions.ENROLLMENT)) {
+                saturation(BenchOptions.ENROLLMENT, "journey", enrollment.journeys());
+            }
+            if (options.runs(BenchOptions.FLOOR)) {
+                for (int rate : options.ratesPerSecond()) {
+                    atRate(BenchOptions.FLOOR, FloorWorkloads.MESSAGE, floor.messages(), rate, 1, options.runDuration());
+                }
+            }
+        }
+        connectorLatency(options.defaultConnectorLatencyMillis());
+        if (options.runs(BenchOptions.MIX)) {
+            for (int rate : options.ratesPerSecond()) {
+                atRate(BenchOptions.MIX, "mixed", enrollment.mix(floor.messages()), rate,
+                        EnrollmentWorkloads.MIX_REQUESTS_PER_INTERACTION, options.runDuration());
+            }
+        }
+        if (options.runs(BenchOptions.SLOW_GRAPH)) {
+            graphLatency(options.slowGraphLatencyMillis());
+            atRate(BenchOptions.ENROLLMENT, "journey", enrollment.journeys(), 40, 2, options.runDuration());
+            graphLatency(options.graphLatencyMillis());
+        }
+        if (!options.soak().isZero()) {
+            atRate(BenchOptions.MIX, "soak", enrollment.mix(floor.messages()), SOAK_RATE,
+                    EnrollmentWorkloads.MIX_REQUESTS_PER_INTERACTION, options.soak());
         }
         System.out.println();
         System.out.print(Report.table(runs));
         System.out.println();
-        System.out.println("bench: results in " + resultsFile + "; the bot's log in " + options.outputDir().resolve("bot.log"));
+        System.out.println("bench: correctness " + correctness);
+        System.out.println("bench: results in " + resultsFile + "; logs in " + options.outputDir());
     }
 
     /** The JIT needs about a minute of CPU on two cores, and starves at saturation: warm up gently first. */
-    private void warmUp() throws InterruptedException {
+    private void warmUp() throws Exception {
         if (options.warmup().isZero()) {
             return;
         }
-        bed.connector().latencyMillis(0);
+        connectorLatency(0);
         long botCpuBefore = ProcStats.cpuMillis(bed.bot().pid());
-        Recorder recorder = bed.generator().closedLoop(floor.both(), WARMUP_PEOPLE, options.warmup());
+        LoadGenerator.Workload pings = floor.both();
+        LoadGenerator.Workload journeys = enrollment.journeys();
+        // Every path the runs take gets compiled: one journey for every ten pings.
+        AtomicInteger turn = new AtomicInteger();
+        LoadGenerator.Workload mixed = () -> turn.incrementAndGet() % 11 == 0 ? journeys.next() : pings.next();
+        Recorder recorder = bed.generator().closedLoop(mixed, WARMUP_PEOPLE, options.warmup());
         Recorder.Summary summary = recorder.overall();
         System.out.printf(Locale.ROOT, "bench: warm-up %d s with %d people: %d requests (%.0f/s), %d errors, bot CPU %.1f s%n",
                 options.warmup().toSeconds(), WARMUP_PEOPLE, summary.requests(),
                 summary.completedInWindow() / recorder.windowSeconds(), summary.errors(),
                 (ProcStats.cpuMillis(bed.bot().pid()) - botCpuBefore) / 1000.0);
+    }
+
+    private void connectorLatency(long millis) {
+        connectorLatencyMillis = millis;
+        bed.connector().latencyMillis(millis);
+    }
+
+    private void graphLatency(long millis) throws Exception {
+        graphLatencyMillis = millis;
+        bed.fakes().graphLatencyMillis(millis);
     }
 
     private void saturation(String scenario, String kind, LoadGenerator.Workload workload) throws Exception {
@@ -104,9 +154,11 @@ public final class Bench {
                 () -> bed.generator().closedLoop(workload, people, options.runDuration()));
     }
 
-    private void atRate(String scenario, String kind, LoadGenerator.Workload workload, int rate) throws Exception {
-        record(scenario, kind, RunResult.RATE, rate, null,
-                () -> bed.generator().openLoop(workload, rate, options.runDuration(), OPEN_LOOP_MAX_PEOPLE));
+    /** {@code rate} counts requests; an interaction of several requests starts that many times less often. */
+    private void atRate(String scenario, String kind, LoadGenerator.Workload workload, int rate,
+                        double requestsPerInteraction, Duration duration) throws Exception {
+        record(scenario, kind, RunResult.RATE, rate, null, () -> bed.generator().openLoop(workload,
+                rate / requestsPerInteraction, duration, OPEN_LOOP_MAX_PEOPLE));
     }
 
     @FunctionalInterface
@@ -118,10 +170,13 @@ public final class Bench {
         Thread.sleep(SETTLE.toMillis());
         long self = ProcessHandle.current().pid();
         long bot = bed.bot().pid();
+        long fakes = bed.fakes().pid();
         CountingConnector.Counts connectorBefore = bed.connector().counts();
+        long tokensBefore = bed.fakes().tokenRequests();
         long botCpuBefore = ProcStats.cpuMillis(bot);
         long dbCpuBefore = ProcStats.cpuMillisWithChildren(bed.postgresPid());
         long selfCpuBefore = ProcStats.cpuMillis(self);
+        long fakesCpuBefore = ProcStats.cpuMillis(fakes);
         long started = System.nanoTime();
         BotSampler sampler = new BotSampler(bed.bot());
         Recorder recorder;
@@ -133,36 +188,69 @@ public final class Bench {
         double wallMillis = (System.nanoTime() - started) / 1e6;
         CountingConnector.Counts connectorAfter = bed.connector().counts();
         Recorder.Summary overall = recorder.overall();
-        long requests = Math.max(1, overall.requests());
+        double requests = Math.max(1, overall.requests());
         Map<String, Recorder.Summary> byKind = recorder.byKind();
-        RunResult run = new RunResult(scenario, kind, connectorLatencyMillis, null, mode, rate, people,
+        long invokesOver5s = byKind.entrySet().stream()
+                .filter(entry -> entry.getKey().equals(FloorWorkloads.INVOKE) || entry.getKey().equals(EnrollmentWorkloads.CONFIRM))
+                .mapToLong(entry -> entry.getValue().over5s())
+                .sum();
+        boolean journeys = byKind.containsKey(EnrollmentWorkloads.CONFIRM);
+        RunResult run = new RunResult(scenario, kind, connectorLatencyMillis, graphLatencyMillis, mode, rate, people,
                 recorder.windowSeconds(), overall.requests(),
-                overall.completedInWindow() / recorder.windowSeconds(), null, overall, overall.errors(),
-                byKind.containsKey(FloorWorkloads.INVOKE) ? byKind.get(FloorWorkloads.INVOKE).over5s() : 0,
-                (ProcStats.cpuMillis(bot) - botCpuBefore) / (double) requests,
-                (ProcStats.cpuMillisWithChildren(bed.postgresPid()) - dbCpuBefore) / (double) requests,
+                overall.completedInWindow() / recorder.windowSeconds(),
+                journeys ? recorder.journeysInWindow() / recorder.windowSeconds() : null,
+                overall, overall.errors(), invokesOver5s,
+                (ProcStats.cpuMillis(bot) - botCpuBefore) / requests,
+                (ProcStats.cpuMillisWithChildren(bed.postgresPid()) - dbCpuBefore) / requests,
                 sampler.peakRssMegabytes(), sampler.peakThreads(),
                 connectorAfter.connectionsOpened() - connectorBefore.connectionsOpened(),
                 connectorAfter.requests() - connectorBefore.requests(),
-                null,
+                bed.fakes().tokenRequests() - tokensBefore,
                 sampler.maxConnectionsInUse(), sampler.maxPendingForConnection(),
                 (ProcStats.cpuMillis(self) - selfCpuBefore) * 100.0 / wallMillis,
-                byKind, recorder.errorSamples());
+                (ProcStats.cpuMillis(fakes) - fakesCpuBefore) * 100.0 / wallMillis,
+                byKind, recorder.errorSamples(),
+                kind.equals("soak") ? sampler.rssTimeline() : List.of());
         runs.add(run);
-        Report.writeJson(resultsFile, runs, correctness());
-        System.out.printf(Locale.ROOT, "bench: %-16s connector %3d ms  %-10s %7.0f req/s  p50 %6.1f  p99 %7.1f ms  errors %d%n",
-                scenario + "/" + kind, connectorLatencyMillis, rate == null ? "sat/" + people : rate + " rps",
-                run.requestsPerS(), overall.p50(), overall.p99(), overall.errors());
+        if (journeys) {
+            correctness = checkEnrollments();
+        }
+        Report.writeJson(resultsFile, runs, correctness);
+        System.out.printf(Locale.ROOT, "bench: %-18s connector %3d ms graph %4d ms %-10s %7.0f req/s%s  p50 %6.1f  p99 %7.1f ms  errors %d%n",
+                scenario + "/" + kind, connectorLatencyMillis, graphLatencyMillis,
+                rate == null ? "sat/" + people : rate + " rps", run.requestsPerS(),
+                run.journeysPerS() == null ? "" : String.format(Locale.ROOT, " %5.0f journeys/s", run.journeysPerS()),
+                overall.p50(), overall.p99(), overall.errors());
     }
 
-    /** Filled in by the enrollment scenario; until it runs, nothing was checked. */
-    private Map<String, Object> correctness() {
-        Map<String, Object> correctness = new LinkedHashMap<>();
-        correctness.put("employees", 0);
-        correctness.put("enrollment_rows", null);
-        correctness.put("duplicates", null);
-        correctness.put("lost", null);
-        correctness.put("checked", false);
-        return correctness;
+    /**
+     * Exactly one enrollment row per employee the bot told "You are enrolled": none lost, none twice. Rows of
+     * employees whose journey failed half-way (the Enroll press timed out, say) are counted apart.
+     */
+    private Map<String, Object> checkEnrollments() throws Exception {
+        Set<String> acknowledged = enrollment.enrolled();
+        BenchDatabase.EnrollmentRows stored = bed.database().enrollmentRows(TestBed.TENANT_ID);
+        Set<String> lost = new HashSet<>(acknowledged);
+        lost.removeAll(stored.objectIds());
+        Set<String> unacknowledged = new HashSet<>(stored.objectIds());
+        unacknowledged.removeAll(acknowledged);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("employees", acknowledged.size());
+        result.put("enrollment_rows", stored.rows());
+        result.put("duplicates", stored.rows() - stored.objectIds().size());
+        result.put("lost", lost.size());
+        result.put("rows_without_receipt", unacknowledged.size());
+        result.put("checked", true);
+        return result;
+    }
+
+    private static Map<String, Object> notChecked() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("employees", 0);
+        result.put("enrollment_rows", null);
+        result.put("duplicates", null);
+        result.put("lost", null);
+        result.put("checked", false);
+        return result;
     }
 }

@@ -1,5 +1,7 @@
 package com.enrollbot.bench;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,10 @@ final class BotSampler implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private static final long TIMELINE_SECONDS = 10;
+
+    private final long startedNanos = System.nanoTime();
+    private final List<double[]> rssTimeline = new CopyOnWriteArrayList<>();
     private volatile double peakRssMegabytes;
     private volatile long peakThreads;
     private volatile double maxConnectionsInUse;
@@ -26,6 +32,16 @@ final class BotSampler implements AutoCloseable {
         this.bot = bot;
         timer.scheduleAtFixedRate(this::sampleMemory, 0, 250, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::samplePool, 0, 500, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::sampleTimeline, 0, TIMELINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void sampleTimeline() {
+        rssTimeline.add(new double[] {(System.nanoTime() - startedNanos) / 1e9, ProcStats.rssMegabytes(bot.pid())});
+    }
+
+    /** RSS every ten seconds: [seconds since the start, MiB]; a soak shows growth here. */
+    List<double[]> rssTimeline() {
+        return List.copyOf(rssTimeline);
     }
 
     private void sampleMemory() {

@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Teams' Bot Connector as the benchmark needs it: it takes every activity the bot sends, answers after a set
  * latency (the real one takes ~100 ms), and counts the TCP connections the bot opens to it, which shows whether
- * the bot reuses connections or opens one per reply.
+ * the bot reuses connections or opens one per reply. It keeps the last activity sent to each conversation, as
+ * the Teams client shows it: a simulated person reads the card they were sent to press its button.
  * <p>
  * One thread per connection, blocking: HTTP/1.1 carries one request at a time on a connection, so a sleeping
  * thread is an honest latency, and the accept loop sees every connection opened.
@@ -28,6 +32,8 @@ final class CountingConnector implements AutoCloseable {
     /** Totals since start; the benchmark reports the difference over a run. */
     record Counts(long connectionsOpened, long requests, int connectionsOpenNow) {
     }
+
+    private static final String CONVERSATIONS = "/v3/conversations/";
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
@@ -40,6 +46,8 @@ final class CountingConnector implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger openNow = new AtomicInteger();
+    /** At most one entry per conversation, so bounded by the number of simulated people. */
+    private final Map<String, byte[]> lastActivityByConversation = new ConcurrentHashMap<>();
     private volatile long latencyMillis;
 
     CountingConnector() throws IOException {
@@ -59,6 +67,11 @@ final class CountingConnector implements AutoCloseable {
             throw new IllegalArgumentException("latency must not be negative: " + millis);
         }
         latencyMillis = millis;
+    }
+
+    /** The last activity the bot sent to the conversation (JSON), removed so that it is read once; null if none. */
+    byte[] takeLastActivity(String conversationId) {
+        return lastActivityByConversation.remove(conversationId);
     }
 
     Counts counts() {
@@ -103,10 +116,14 @@ final class CountingConnector implements AutoCloseable {
         if (request == null) {
             return false;
         }
-        Http1.readBody(in, request);
+        byte[] sent = Http1.readBody(in, request);
         requests.incrementAndGet();
         sleep(latencyMillis);
-        boolean activity = request.path().startsWith("/v3/conversations/");
+        boolean activity = request.path().startsWith(CONVERSATIONS);
+        if (activity) {
+            String conversation = request.path().substring(CONVERSATIONS.length()).split("/", 2)[0];
+            lastActivityByConversation.put(URLDecoder.decode(conversation, StandardCharsets.UTF_8), sent);
+        }
         byte[] body = Http1.ascii(activity ? "{\"id\":\"activity-" + ids.incrementAndGet() + "\"}" : "{}");
         out.write(Http1.ascii("HTTP/1.1 " + (activity ? "200 OK" : "404 Not Found") + "\r\n"
                 + "Content-Type: application/json\r\n"

@@ -36,6 +36,7 @@ final class LoadGenerator {
     /** Where the interactions come from; called from many threads. */
     @FunctionalInterface
     interface Workload {
+        /** The next interaction, or null when there are no more (every simulated employee has enrolled). */
         Interaction next();
     }
 
@@ -105,7 +106,9 @@ final class LoadGenerator {
                 try (HttpConnection connection = new HttpConnection(endpoint)) {
                     Client client = new Client(connection, recorder);
                     for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
-                        runOne(workload, client, now);
+                        if (!runOne(workload, client, now)) {
+                            return;
+                        }
                     }
                 }
             }));
@@ -153,21 +156,29 @@ final class LoadGenerator {
                 if (intended == NO_MORE_WORK) {
                     return;
                 }
-                runOne(workload, client, intended);
+                if (!runOne(workload, client, intended)) {
+                    recorder.failure("generator", System.nanoTime() - intended, "no simulated people left to start");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void runOne(Workload workload, Client client, long intendedStartNanos) {
+    /** False when the workload has nothing left to start. */
+    private static boolean runOne(Workload workload, Client client, long intendedStartNanos) {
+        Interaction interaction = workload.next();
+        if (interaction == null) {
+            return false;
+        }
         try {
-            workload.next().run(client, intendedStartNanos);
+            interaction.run(client, intendedStartNanos);
         } catch (RequestFailed recorded) {
             // counted by the recorder; the person goes on with the next interaction
         } catch (RuntimeException e) {
             client.recorder().failure("generator", System.nanoTime() - intendedStartNanos, e.toString());
         }
+        return true;
     }
 
     private static Thread person(String name, Runnable body) {

@@ -61,6 +61,7 @@ final class Report {
         node.put("db_connections_in_use", run.dbConnectionsInUse());
         node.put("db_connections_pending", run.dbConnectionsPending());
         node.put("load_generator_cpu_pct", round1(run.loadGeneratorCpuPct()));
+        node.put("fakes_cpu_pct", round1(run.fakesCpuPct()));
         ObjectNode kinds = node.putObject("latency_by_kind");
         run.latencyByKind().forEach((kind, summary) -> kinds.putObject(kind)
                 .put("requests", summary.requests())
@@ -71,20 +72,25 @@ final class Report {
                 .put("max_ms", summary.max()));
         ArrayNode samples = node.putArray("error_samples");
         run.errorSamples().forEach(samples::add);
+        if (!run.rssTimeline().isEmpty()) {
+            ArrayNode timeline = node.putArray("rss_mb_over_time");
+            run.rssTimeline().forEach(point -> timeline.addArray().add(Math.round(point[0])).add(round1(point[1])));
+        }
         return node;
     }
 
     static String table(List<RunResult> runs) {
         StringBuilder out = new StringBuilder();
-        String format = "%-20s %5s %-10s %6s %8s %7s %7s %7s %7s %7s %6s %8s %7s %6s %4s %6s%n";
-        out.append(String.format(Locale.ROOT, format, "scenario/kind", "conn", "mode", "target", "req/s", "jrny/s",
-                "p50", "p95", "p99", "max", "errors", "cpu/req", "rss", "conns", "db", "lg cpu"));
-        out.append(String.format(Locale.ROOT, format, "", "ms", "", "rps", "", "", "ms", "ms", "ms", "ms", "",
-                "ms", "MB", "opened", "max", "%"));
+        String format = "%-20s %5s %5s %-10s %6s %8s %7s %7s %7s %7s %7s %6s %8s %7s %6s %5s %4s %6s%n";
+        out.append(String.format(Locale.ROOT, format, "scenario/kind", "conn", "graph", "mode", "target", "req/s", "jrny/s",
+                "p50", "p95", "p99", "max", "errors", "cpu/req", "rss", "conns", "tokens", "db", "lg cpu"));
+        out.append(String.format(Locale.ROOT, format, "", "ms", "ms", "", "rps", "", "", "ms", "ms", "ms", "ms", "",
+                "ms", "MB", "opened", "", "max", "%"));
         for (RunResult run : runs) {
             out.append(String.format(Locale.ROOT, format,
                     run.scenario() + "/" + run.kind(),
                     run.connectorLatencyMs(),
+                    run.graphLatencyMs(),
                     run.mode().equals(RunResult.SATURATION) ? "sat/" + run.concurrency() : run.mode(),
                     run.targetRps() == null ? "-" : run.targetRps().toString(),
                     fixed(run.requestsPerS(), 0),
@@ -95,6 +101,7 @@ final class Report {
                     fixed(run.botCpuMsPerRequest(), 3),
                     fixed(run.peakRssMb(), 0),
                     run.connectorConnectionsOpened(),
+                    run.graphTokenRequests(),
                     run.dbConnectionsInUse(),
                     fixed(run.loadGeneratorCpuPct(), 0)));
         }

@@ -5,14 +5,14 @@ import java.util.Map;
 
 /**
  * One run: a scenario at one setting, in the key names of {@code target/bench/results.json} (see docs/bench.md).
- * Figures that do not apply to a run are null ({@code targetRps} at saturation, {@code journeysPerSecond} for
- * single requests, {@code graphTokenRequests} when no Graph fake is running).
+ * Figures that do not apply to a run are null ({@code targetRps} at saturation, {@code journeysPerSecond} when
+ * the run has no enrollment journeys); {@code rssTimeline} is kept for the soak only.
  */
 record RunResult(
         String scenario,
         String kind,
         long connectorLatencyMs,
-        Long graphLatencyMs,
+        long graphLatencyMs,
         String mode,
         Integer targetRps,
         Integer concurrency,
@@ -29,12 +29,14 @@ record RunResult(
         long botThreadsPeak,
         long connectorConnectionsOpened,
         long connectorRequests,
-        Long graphTokenRequests,
+        long graphTokenRequests,
         int dbConnectionsInUse,
         int dbConnectionsPending,
         double loadGeneratorCpuPct,
+        double fakesCpuPct,
         Map<String, Recorder.Summary> latencyByKind,
-        List<String> errorSamples) {
+        List<String> errorSamples,
+        List<double[]> rssTimeline) {
 
     static final String SATURATION = "saturation";
     static final String RATE = "rate";

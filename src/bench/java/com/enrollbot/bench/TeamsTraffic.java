@@ -61,6 +61,22 @@ final class TeamsTraffic {
         return bytes(activity);
     }
 
+    /** A dialog button pressed (Teams asks the bot for the dialog's card). */
+    byte[] taskFetch(Person person, JsonNode data) {
+        ObjectNode activity = base(person, "invoke");
+        activity.put("name", "task/fetch");
+        activity.putObject("value").put("type", "task/fetch").set("data", data);
+        return bytes(activity);
+    }
+
+    /** A dialog submitted: the card's inputs merged into its action data. */
+    byte[] taskSubmit(Person person, JsonNode data) {
+        ObjectNode activity = base(person, "invoke");
+        activity.put("name", "task/submit");
+        activity.putObject("value").put("type", "task/submit").set("data", data);
+        return bytes(activity);
+    }
+
     ObjectNode object() {
         return json.createObjectNode();
     }

@@ -16,18 +16,29 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Everything the runs need, started in order and stopped in reverse: a throwaway PostgreSQL, the fake Bot
- * Connector, the bot, and the load generator. PostgreSQL belongs to the benchmark rather than to the bot, so the
- * bot runs the production path ({@code SPRING_DATASOURCE_URL}) and the benchmark can measure the database's own
- * CPU. The process ids go to a file that scripts/bench.sh uses to clean up should this JVM be killed outright.
+ * Connector, the Entra ID and Graph fakes (their own process), the bot, and its directory, registered by a
+ * bootstrap admin through the Register dialog. PostgreSQL belongs to the benchmark rather than to the bot, so
+ * the bot runs the production path ({@code SPRING_DATASOURCE_URL}) and the benchmark can measure the database's
+ * own CPU and check the enrollments it stored. The process ids go to a file that scripts/bench.sh uses to clean
+ * up should this JVM be killed outright.
  */
 final class TestBed implements AutoCloseable {
+
+    /** The Teams tenant of the traffic is the Entra tenant of the directory, as for a real organization. */
+    static final String TENANT_ID = TeamsTraffic.TENANT_ID;
+    private static final String CLIENT_ID = "5e1f0c1a-be9c-4000-8000-000000000002";
+    private static final String CLIENT_SECRET = "bench-only-client-secret";
+    /** The population the Graph fake holds: {@code TeamsTraffic.people(EMPLOYEES, employees)}. */
+    static final String EMPLOYEES = "employees";
 
     private final Path workDir;
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private CountingConnector connector;
+    private FakesProcess fakes;
     private BotProcess bot;
     private LoadGenerator generator;
+    private BenchDatabase database;
 
     private TestBed(Path workDir) {
         this.workDir = workDir;
@@ -55,8 +66,16 @@ final class TestBed implements AutoCloseable {
                 .start();
         started.add(postgres);
         writePids();
+        database = new BenchDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         connector = new CountingConnector();
         started.add(connector);
+        Path edgeTrust = workDir.resolve("edge-trust.pem");
+        fakes = FakesProcess.start(edgeTrust, TENANT_ID, CLIENT_ID, CLIENT_SECRET, EMPLOYEES, options.employees(),
+                options.outputDir().resolve("fakes.log"));
+        started.add(fakes);
+        fakes.graphLatencyMillis(options.graphLatencyMillis());
+        writePids();
+        TeamsTraffic.Person admin = TeamsTraffic.people("admins", 1).get(0);
         List<String> jvmOptions = new ArrayList<>(options.botJvmOptions());
         if (options.flightRecording()) {
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
@@ -67,15 +86,31 @@ final class TestBed implements AutoCloseable {
         bot = BotProcess.start(options.jar(), freePort(), Map.of(
                         "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                         "SPRING_DATASOURCE_USERNAME", "postgres",
-                        "DATA_DIR", workDir.resolve("bot-data").toString()),
+                        "DATA_DIR", workDir.resolve("bot-data").toString(),
+                        "GRAPH_BASE_URL", fakes.graphBaseUrl(),
+                        "ENTRA_AUTHORITY_HOST", fakes.entraAuthorityHost(),
+                        "EDGE_TRUST_STORE", edgeTrust.toString(),
+                        "BOOTSTRAP_ADMIN_IDS", admin.objectId()),
                 jvmOptions, options.outputDir().resolve("bot.log"));
         started.add(bot);
         writePids();
         generator = new LoadGenerator(bot.messagesEndpoint());
+        try (HttpConnection adminConnection = new HttpConnection(bot.messagesEndpoint())) {
+            DirectorySetup.register(adminConnection, new TeamsTraffic(connector.serviceUrl()), admin, database,
+                    TENANT_ID, CLIENT_ID, CLIENT_SECRET);
+        }
     }
 
     CountingConnector connector() {
         return connector;
+    }
+
+    FakesProcess fakes() {
+        return fakes;
+    }
+
+    BenchDatabase database() {
+        return database;
     }
 
     BotProcess bot() {
@@ -99,6 +134,9 @@ final class TestBed implements AutoCloseable {
         StringBuilder pids = new StringBuilder();
         if (postgres != null) {
             pids.append(postgresPid()).append('\n');
+        }
+        if (fakes != null) {
+            pids.append(fakes.pid()).append('\n');
         }
         if (bot != null) {
             pids.append(bot.pid()).append('\n');
