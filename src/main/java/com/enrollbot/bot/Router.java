@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.builder.PrivateConversationState;
+import com.microsoft.bot.builder.Storage;
 import com.microsoft.bot.builder.InvokeResponse;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,11 @@ final class Router {
     private final AuditLog audit;
     private final PendingQuestions questions;
 
-    Router(List<Flow> flows, HelpCards help, AuditLog audit, PrivateConversationState privateConversationState) {
+    Router(List<Flow> flows, HelpCards help, AuditLog audit, PrivateConversationState privateConversationState,
+           Storage storage) {
         this.help = help;
         this.audit = audit;
-        this.questions = new PendingQuestions(privateConversationState);
+        this.questions = new PendingQuestions(privateConversationState, storage);
         routes.command("help", "help", "What I can do for you", Role.EMPLOYEE,
                 (turn, args) -> turn.sendCard(help.help(turn, routes.commands())));
         // Buttons on the help and welcome cards run a command as if it had been typed (and role-checked as such).
