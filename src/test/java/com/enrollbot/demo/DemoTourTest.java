@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.testing.FakeConnector;
 import com.enrollbot.testing.RunningBot;
 import com.enrollbot.testing.TeamsUser;
@@ -46,7 +47,7 @@ class DemoTourTest {
         connector.clear();
     }
 
-    private static TeamsUser playgroundUser(com.enrollbot.demo.standin.DirectoryUser person) {
+    private static TeamsUser playgroundUser(DirectoryUser person) {
         return new TeamsUser(DemoCompany.TIDEWATER.tenantId(), person.id(), person.displayName(), connector);
     }
 
