@@ -2,6 +2,10 @@ package com.enrollbot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.enrollbot.demo.standin.DirectoryUser;
@@ -9,6 +13,7 @@ import com.enrollbot.testing.FakeConnector;
 import com.enrollbot.testing.RunningBot;
 import com.enrollbot.testing.TeamsUser;
 import com.enrollbot.testing.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +25,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The tour of docs/tour.md, step by step, through {@code /api/messages} of the real application started in demo
  * mode: Teams-shaped activities from the people of the Playground configurations, the bot's Graph and Entra calls
- * answered by the demo's stand-in. The steps build on each other, as they do for a new user.
+ * answered by the demo's stand-in. The steps build on each other, as they do for a new user. Each card the tour
+ * shows is kept in {@code target/demo-tour/} for the screenshots in docs/images (rendered with render-card.js).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoTourTest {
+
+    private static final Path KEPT_CARDS = Path.of("target", "demo-tour");
 
     private static FakeConnector connector;
     private static RunningBot bot;
@@ -58,8 +66,18 @@ class DemoTourTest {
 
         morgan.send(bot, morgan.botAdded());
 
-        String card = connector.await(call -> call.path().contains(morgan.conversationId())).card().toString();
-        assertThat(card).contains("Hi Morgan, I am the Directory Enrollment bot")
+        JsonNode card = connector.await(call -> call.path().contains(morgan.conversationId())).card();
+        keep("welcome-admin", card);
+        assertThat(card.toString()).contains("Hi Morgan, I am the Directory Enrollment bot")
                 .contains("As an admin");
+    }
+
+    private static void keep(String name, JsonNode card) {
+        try {
+            Files.createDirectories(KEPT_CARDS);
+            Files.writeString(KEPT_CARDS.resolve(name + ".json"), card.toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
