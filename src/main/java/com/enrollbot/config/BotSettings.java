@@ -22,13 +22,29 @@ public record BotSettings(
         URI graphBaseUrl,
         URI entraAuthorityHost,
         Set<String> bootstrapAdminIds,
-        Path dataDir) {
+        Path dataDir,
+        byte[] secretEncryptionKey) {
 
     private static final Pattern GUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     public BotSettings {
         bootstrapAdminIds = Set.copyOf(bootstrapAdminIds);
+        secretEncryptionKey = secretEncryptionKey.clone();
+    }
+
+    @Override
+    public byte[] secretEncryptionKey() {
+        return secretEncryptionKey.clone();
+    }
+
+    /** CAUTION: settings get logged by frameworks and people alike; the password and the key never are. */
+    @Override
+    public String toString() {
+        return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "<redacted>")
+                + ", appTenantId=" + appTenantId + ", graphBaseUrl=" + graphBaseUrl + ", entraAuthorityHost="
+                + entraAuthorityHost + ", bootstrapAdminIds=" + bootstrapAdminIds + ", dataDir=" + dataDir
+                + ", secretEncryptionKey=<redacted>]";
     }
 
     /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
@@ -65,7 +81,8 @@ public record BotSettings(
                 .map(id -> id.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         Path dataDir = Path.of(text(env, "DATA_DIR", ".data")).toAbsolutePath().normalize();
-        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir);
+        byte[] secretKey = LocalEncryptionKey.resolve(text(env, LocalEncryptionKey.VARIABLE), appId.isEmpty(), dataDir);
+        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey);
     }
 
     private static String text(Environment env, String name) {

@@ -1,7 +1,22 @@
 package com.enrollbot.config;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.enrollbot.core.access.AccessService;
+import com.enrollbot.core.access.RoleService;
 import com.enrollbot.core.access.RoleStore;
+import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.directory.CheckBudget;
+import com.enrollbot.core.directory.DirectoryGateway;
+import com.enrollbot.core.directory.DirectoryService;
+import com.enrollbot.core.directory.DirectoryStore;
+import com.enrollbot.core.directory.SecretCipher;
+import com.enrollbot.secrets.AesGcmSecretCipher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +27,35 @@ class CoreConfiguration {
     @Bean
     AccessService accessService(RoleStore roles, BotSettings settings) {
         return new AccessService(roles, settings.bootstrapAdminIds());
+    }
+
+    @Bean
+    SecretCipher secretCipher(BotSettings settings) {
+        return new AesGcmSecretCipher(settings.secretEncryptionKey());
+    }
+
+    /** Connection checks that outlive an invoke's answer finish here; each is bounded by its own budget. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService directoryChecks() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "directory-check-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    DirectoryService directoryService(DirectoryStore store, SecretCipher cipher, DirectoryGateway gateway, AuditLog audit,
+                                      ExecutorService directoryChecks,
+                                      @Value("${DIRECTORY_CHECK_ANSWER_WITHIN:3s}") Duration answerWithin,
+                                      @Value("${DIRECTORY_CHECK_GIVE_UP_AFTER:20s}") Duration giveUpAfter) {
+        return new DirectoryService(store, cipher, gateway, audit, Clock.systemUTC(),
+                new CheckBudget(answerWithin, giveUpAfter), directoryChecks);
+    }
+
+    @Bean
+    RoleService roleService(RoleStore roles, DirectoryService directories, AuditLog audit, BotSettings settings) {
+        return new RoleService(roles, directories, audit, settings.bootstrapAdminIds());
     }
 }

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,6 +50,10 @@ public final class RunningBot implements AutoCloseable {
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
+        // Every bot gets its own key, as production does; a test removes it to see the local development fallback.
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        settings.put("SECRET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
         try {
             settings.put("DATA_DIR", Files.createTempDirectory("enrollbot-test-data").toString());
         } catch (IOException e) {
