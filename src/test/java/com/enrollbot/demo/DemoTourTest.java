@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.enrollbot.demo.standin.DirectoryUser;
+import com.enrollbot.core.directory.Directory;
+import com.enrollbot.core.directory.DirectoryStatus;
+import com.enrollbot.testing.AdminDialogs;
 import com.enrollbot.testing.FakeConnector;
 import com.enrollbot.testing.RunningBot;
 import com.enrollbot.testing.TeamsUser;
@@ -34,6 +37,7 @@ class DemoTourTest {
     private static final Path KEPT_CARDS = Path.of("target", "demo-tour");
 
     private static FakeConnector connector;
+    private static Path dataDir;
     private static RunningBot bot;
 
     @BeforeAll
@@ -41,6 +45,9 @@ class DemoTourTest {
         connector = new FakeConnector();
         Map<String, Object> settings = RunningBot.defaults(TestDatabases.fresh());
         settings.put("spring.profiles.active", DemoMode.PROFILE);
+        // As a new user starts it: no key configured, so the local-development rule generates one.
+        settings.remove("SECRET_ENCRYPTION_KEY");
+        dataDir = Path.of((String) settings.get("DATA_DIR"));
         bot = RunningBot.start(settings);
     }
 
@@ -55,6 +62,10 @@ class DemoTourTest {
         connector.clear();
     }
 
+    private static JsonNode replyTo(TeamsUser person) {
+        return connector.await(call -> call.path().contains(person.conversationId())).card();
+    }
+
     private static TeamsUser playgroundUser(DirectoryUser person) {
         return new TeamsUser(DemoCompany.TIDEWATER.tenantId(), person.id(), person.displayName(), connector);
     }
@@ -66,10 +77,48 @@ class DemoTourTest {
 
         morgan.send(bot, morgan.botAdded());
 
-        JsonNode card = connector.await(call -> call.path().contains(morgan.conversationId())).card();
+        JsonNode card = replyTo(morgan);
         keep("welcome-admin", card);
         assertThat(card.toString()).contains("Hi Morgan, I am the Directory Enrollment bot")
                 .contains("As an admin");
+    }
+
+    @Test
+    @Order(2)
+    void theDemoDirectoryIsRegisteredAndConnectedWithAKeyFromTheLocalDevelopmentRule() {
+        TeamsUser morgan = playgroundUser(DemoCompany.ADMIN);
+
+        morgan.send(bot, morgan.message("directories"));
+
+        JsonNode card = replyTo(morgan);
+        keep("directories", card);
+        assertThat(card.toString()).contains(DemoCompany.TIDEWATER.name()).contains(DemoCompany.TIDEWATER.tenantId())
+                .contains("Connected").doesNotContain(DemoCompany.TIDEWATER.clientSecret());
+        assertThat(dataDir.resolve("secret-encryption.key")).isRegularFile();
+    }
+
+    @Test
+    @Order(3)
+    void theAdminRegistersTheSecondDemoDirectoryThroughTheRegisterDialog() {
+        TeamsUser morgan = playgroundUser(DemoCompany.ADMIN);
+        AdminDialogs dialogs = new AdminDialogs(bot, morgan);
+        DemoCompany.Tenant rentals = DemoCompany.RENTALS;
+
+        keep("register-directory", AdminDialogs.dialogCard(dialogs.openRegistration()));
+        Directory registered = dialogs.register(rentals.name(), rentals.tenantId(), rentals.clientId(), rentals.clientSecret());
+
+        assertThat(registered.status()).isEqualTo(DirectoryStatus.CONNECTED);
+        assertThat(registered.orgId()).isEqualTo(DemoCompany.TIDEWATER.tenantId());
+    }
+
+    @Test
+    @Order(4)
+    void theHelpdeskAgentIsHelpdesk() {
+        TeamsUser priya = playgroundUser(DemoCompany.HELPDESK);
+
+        priya.send(bot, priya.message("help"));
+
+        assertThat(replyTo(priya).toString()).contains("Your role here: helpdesk.");
     }
 
     private static void keep(String name, JsonNode card) {
