@@ -33,13 +33,15 @@ final class EnrollBot extends TeamsActivityHandler {
     private final AccessService access;
     private final ConversationState conversationState;
     private final PrivateConversationState privateConversationState;
+    private final AdminConversations adminConversations;
 
     EnrollBot(Router router, AccessService access, ConversationState conversationState,
-              PrivateConversationState privateConversationState) {
+              PrivateConversationState privateConversationState, AdminConversations adminConversations) {
         this.router = router;
         this.access = access;
         this.conversationState = conversationState;
         this.privateConversationState = privateConversationState;
+        this.adminConversations = adminConversations;
     }
 
     /** State is saved once, at the end of the turn; a state nobody touched in this turn is neither read nor written. */
@@ -100,7 +102,9 @@ final class EnrollBot extends TeamsActivityHandler {
             return null;
         }
         Caller caller = new Caller(tenantId, objectId, activity.getFrom().getName());
-        return new Turn(context, caller, access.roleOf(caller));
+        Turn turn = new Turn(context, caller, access.roleOf(caller));
+        adminConversations.remember(activity, caller, turn.role());
+        return turn;
     }
 
     private static String tenantFromChannelData(Activity activity) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.enrollbot.core.enrollment.PhoneNumbers;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,7 +24,8 @@ public record BotSettings(
         URI entraAuthorityHost,
         Set<String> bootstrapAdminIds,
         Path dataDir,
-        byte[] secretEncryptionKey) {
+        byte[] secretEncryptionKey,
+        String phoneDefaultRegion) {
 
     private static final Pattern GUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -44,7 +46,7 @@ public record BotSettings(
         return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "<redacted>")
                 + ", appTenantId=" + appTenantId + ", graphBaseUrl=" + graphBaseUrl + ", entraAuthorityHost="
                 + entraAuthorityHost + ", bootstrapAdminIds=" + bootstrapAdminIds + ", dataDir=" + dataDir
-                + ", secretEncryptionKey=<redacted>]";
+                + ", secretEncryptionKey=<redacted>, phoneDefaultRegion=" + phoneDefaultRegion + "]";
     }
 
     /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
@@ -82,7 +84,12 @@ public record BotSettings(
                 .collect(Collectors.toUnmodifiableSet());
         Path dataDir = Path.of(text(env, "DATA_DIR", ".data")).toAbsolutePath().normalize();
         byte[] secretKey = LocalEncryptionKey.resolve(text(env, LocalEncryptionKey.VARIABLE), appId.isEmpty(), dataDir);
-        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey);
+        String phoneRegion = text(env, "PHONE_DEFAULT_REGION", "US").toUpperCase(Locale.ROOT);
+        if (!PhoneNumbers.isSupportedRegion(phoneRegion)) {
+            throw new InvalidSettingException("PHONE_DEFAULT_REGION",
+                    "must be a two-letter region code such as US, GB or SE (the country of phone numbers written without +country code)");
+        }
+        return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey, phoneRegion);
     }
 
     private static String text(Environment env, String name) {

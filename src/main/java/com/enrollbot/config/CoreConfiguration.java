@@ -11,10 +11,18 @@ import com.enrollbot.core.access.RoleService;
 import com.enrollbot.core.access.RoleStore;
 import com.enrollbot.core.audit.AuditLog;
 import com.enrollbot.core.directory.CheckBudget;
+import com.enrollbot.core.directory.DirectoryAccess;
 import com.enrollbot.core.directory.DirectoryGateway;
 import com.enrollbot.core.directory.DirectoryService;
 import com.enrollbot.core.directory.DirectoryStore;
 import com.enrollbot.core.directory.SecretCipher;
+import com.enrollbot.core.enrollment.AdminAlerts;
+import com.enrollbot.core.enrollment.AdminNotices;
+import com.enrollbot.core.enrollment.EnrollmentService;
+import com.enrollbot.core.enrollment.EnrollmentStore;
+import com.enrollbot.core.enrollment.OrganizationAdmins;
+import com.enrollbot.core.enrollment.OrganizationSettings;
+import com.enrollbot.core.enrollment.PhoneNumbers;
 import com.enrollbot.secrets.AesGcmSecretCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,5 +65,22 @@ class CoreConfiguration {
     @Bean
     RoleService roleService(RoleStore roles, DirectoryService directories, AuditLog audit, BotSettings settings) {
         return new RoleService(roles, directories, audit, settings.bootstrapAdminIds());
+    }
+
+    @Bean
+    PhoneNumbers phoneNumbers(BotSettings settings) {
+        return new PhoneNumbers(settings.phoneDefaultRegion());
+    }
+
+    @Bean
+    AdminAlerts adminAlerts(AdminNotices notices, OrganizationAdmins admins, AuditLog audit) {
+        return new AdminAlerts(notices, admins, audit, Clock.systemUTC(), AdminAlerts.DEFAULT_QUIET_PERIOD);
+    }
+
+    @Bean
+    EnrollmentService enrollmentService(DirectoryAccess directories, DirectoryGateway gateway, EnrollmentStore store,
+                                        OrganizationSettings organizationSettings, PhoneNumbers phoneNumbers,
+                                        AdminAlerts alerts, AuditLog audit) {
+        return new EnrollmentService(directories, gateway, store, organizationSettings, phoneNumbers, alerts, audit);
     }
 }

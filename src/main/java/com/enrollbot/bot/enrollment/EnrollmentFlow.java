@@ -1,0 +1,89 @@
+package com.enrollbot.bot.enrollment;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import com.enrollbot.bot.CardReply;
+import com.enrollbot.bot.Flow;
+import com.enrollbot.bot.Routes;
+import com.enrollbot.bot.Turn;
+import com.enrollbot.core.access.Role;
+import com.enrollbot.core.audit.AuditEntry;
+import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.enrollment.EnrollmentService;
+import com.enrollbot.core.enrollment.OrganizationSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The employee's enrollment conversation ({@code enroll}, {@code status}, the Check again and Enroll buttons)
+ * and the admins' guest setting. The person is always {@link Turn#caller()}: card data never names anyone.
+ */
+@Component
+final class EnrollmentFlow implements Flow {
+
+    /**
+     * Teams gives an invoke 5 s; what is left after Graph goes to the database, the card and the network.
+     * Typed commands get the same budget: the person waits for the answer either way.
+     */
+    static final Duration GRAPH_BUDGET = Duration.ofMillis(3500);
+
+    static final String CHECK = "enroll.check";
+    static final String CONFIRM = "enroll.confirm";
+
+    private final EnrollmentService enrollment;
+    private final EnrollmentCards cards;
+    private final OrganizationSettings settings;
+    private final AuditLog audit;
+
+    EnrollmentFlow(EnrollmentService enrollment, EnrollmentCards cards, OrganizationSettings settings, AuditLog audit) {
+        this.enrollment = enrollment;
+        this.cards = cards;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.command("enroll", "enroll", "Enroll in multi-factor authentication with your Entra ID profile",
+                        Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
+                .command("status", "status", "Whether you are enrolled, since when and with which number",
+                        Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(enrollment.status(turn.caller()))))
+                .command("guests", "guests allow|refuse", "Whether guest accounts of your directory may enroll",
+                        Role.ADMIN, this::guests)
+                .verb(CHECK, Role.EMPLOYEE, (turn, data) -> card(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
+                .verb(CONFIRM, Role.EMPLOYEE, this::confirm);
+    }
+
+    /** Enroll pressed: the service reads the profile again, so a stale card never enrolls outdated details. */
+    private CompletableFuture<CardReply> confirm(Turn turn, JsonNode data) {
+        String shown = data.path("shown").asText("");
+        return card(cards.of(enrollment.enroll(turn.caller(), shown, GRAPH_BUDGET)));
+    }
+
+    private CompletableFuture<Void> guests(Turn turn, String arguments) {
+        String orgId = turn.caller().orgId();
+        String choice = arguments.trim().toLowerCase(Locale.ROOT);
+        if (choice.isEmpty()) {
+            return turn.sendText(settings.guestsAllowed(orgId)
+                    ? "Guest accounts may enroll. Type 'guests refuse' to allow members only."
+                    : "Only members may enroll; guest accounts are refused. Type 'guests allow' to let guests enroll too.");
+        }
+        if (!choice.equals("allow") && !choice.equals("refuse")) {
+            return turn.sendText("Type 'guests allow' or 'guests refuse'.");
+        }
+        boolean allow = choice.equals("allow");
+        settings.allowGuests(orgId, allow, turn.caller().objectId());
+        audit.append(new AuditEntry(orgId, turn.caller().objectId(), "settings.guests", orgId,
+                AuditEntry.Outcome.SUCCEEDED, allow ? "guest accounts may enroll" : "guest accounts are refused"));
+        return turn.sendText(allow
+                ? "Done: guest accounts with a complete profile may now enroll."
+                : "Done: guest accounts can no longer enroll. Guests enrolled before stay enrolled.");
+    }
+
+    private static CompletableFuture<CardReply> card(ObjectNode card) {
+        return CompletableFuture.completedFuture(new CardReply.Card(card));
+    }
+}
