@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.core.directory.DirectoryCredentials;
 import com.enrollbot.core.directory.DirectoryFault;
 import com.enrollbot.core.directory.DirectoryGateway.ConnectionCheck;
 import com.enrollbot.core.directory.DirectoryGateway.PeopleSearch;
 import com.enrollbot.core.directory.DirectoryGateway.ProfileLookup;
 import com.enrollbot.core.directory.DirectoryProfile;
+import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.entra.GraphDirectoryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

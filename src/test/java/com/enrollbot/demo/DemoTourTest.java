@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.core.directory.Directory;
 import com.enrollbot.core.directory.DirectoryStatus;
+import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.testing.AdminDialogs;
 import com.enrollbot.testing.FakeConnector;
 import com.enrollbot.testing.RunningBot;
@@ -64,6 +65,29 @@ class DemoTourTest {
 
     private static JsonNode replyTo(TeamsUser person) {
         return connector.await(call -> call.path().contains(person.conversationId())).card();
+    }
+
+    /** Types a message and returns the card the bot answers it with. */
+    private static JsonNode say(TeamsUser person, String text) {
+        connector.clear();
+        assertThat(person.send(bot, person.message(text)).statusCode()).isBetween(200, 202);
+        return replyTo(person);
+    }
+
+    /** Presses an Action.Execute button of the card and returns the card that replaces it. */
+    private static JsonNode press(TeamsUser person, JsonNode card, String verb) {
+        JsonNode data = null;
+        for (JsonNode action : card.path("actions")) {
+            if (verb.equals(action.path("verb").asText())) {
+                data = action.path("data");
+            }
+        }
+        assertThat(data).as("a %s button on %s", verb, card).isNotNull();
+        HttpResponse<String> response = person.send(bot, person.execute(verb, data));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = TeamsUser.json(response.body());
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        return answer.path("value");
     }
 
     private static TeamsUser playgroundUser(DirectoryUser person) {
@@ -120,6 +144,38 @@ class DemoTourTest {
 
         assertThat(replyTo(priya).toString()).contains("Your role here: helpdesk.");
     }
+
+    @Test
+    @Order(5)
+    void aCompleteEmployeeEnrollsAndGetsAReceipt() {
+        TeamsUser jonas = playgroundUser(DemoCompany.COMPLETE_EMPLOYEE);
+
+        JsonNode confirm = say(jonas, "enroll");
+        keep("enroll-confirm", confirm);
+        assertThat(confirm.toString()).contains("Check your details, then enroll").contains("Jonas Berg")
+                .contains("jonas.berg@tidewater-bikes.example").contains(DemoCompany.TIDEWATER.name())
+                .doesNotContain("555 0103");
+
+        JsonNode receipt = press(jonas, confirm, "enroll.confirm");
+        keep("enroll-receipt", receipt);
+        assertThat(receipt.toString()).contains("You are enrolled");
+        assertThat(receipt.path("actions").size()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theEmployeeWithoutAMobileNumberCannotEnrollAndReadsWhy() {
+        TeamsUser lena = playgroundUser(DemoCompany.NO_MOBILE);
+
+        JsonNode card = say(lena, "enroll");
+        keep("enroll-profile-incomplete", card);
+
+        assertThat(card.toString()).contains("Your profile is not complete enough to enroll yet")
+                .contains("Mobile phone (mobilePhone) is empty").contains("Your IT admin").contains("Check again");
+    }
+
+    // Step 7, the helpdesk looks Jonas up and resets his enrollment, arrives with issue 5 (helpdesk lookups and
+    // resets): docs/tour.md describes it as coming, and the test for it belongs here, as Priya.
 
     private static void keep(String name, JsonNode card) {
         try {
