@@ -12,9 +12,11 @@ import com.microsoft.bot.builder.StatePropertyAccessor;
  */
 final class PendingQuestions {
 
+    private final PrivateConversationState state;
     private final StatePropertyAccessor<String> pending;
 
     PendingQuestions(PrivateConversationState state) {
+        this.state = state;
         this.pending = state.createProperty("pendingCommand");
     }
 
@@ -22,10 +24,13 @@ final class PendingQuestions {
         return pending.set(turn.context(), command);
     }
 
-    /** The command that asked this person a question, if any; the question is answered (removed) by taking it. */
+    /**
+     * The command that asked this person a question, if any; the question is answered by taking it, and the
+     * state row goes with it: a person who is not in the middle of a question leaves nothing in the database.
+     */
     CompletableFuture<Optional<String>> take(Turn turn) {
         return pending.get(turn.context()).thenCompose(command -> command == null
                 ? CompletableFuture.completedFuture(Optional.<String>empty())
-                : pending.delete(turn.context()).thenApply(deleted -> Optional.of(command)));
+                : state.delete(turn.context()).thenApply(deleted -> Optional.of(command)));
     }
 }
