@@ -36,7 +36,10 @@ final class PendingQuestions {
         return pending.set(turn.context(), command);
     }
 
-    /** The command that asked this person a question, if any; the question is answered (removed) by taking it. */
+    /**
+     * The command that asked this person a question, if any; the question is answered by taking it, and the
+     * state row goes with it: a person who is not in the middle of a question leaves nothing in the database.
+     */
     CompletableFuture<Optional<String>> take(Turn turn) {
         String key = state.getStorageKey(turn.context());
         return storage.read(new String[] {key}).thenCompose(rows -> rows.get(key) instanceof Map<?, ?> row
@@ -46,6 +49,6 @@ final class PendingQuestions {
     private CompletableFuture<Optional<String>> takeLoaded(Turn turn) {
         return pending.get(turn.context()).thenCompose(command -> command == null
                 ? CompletableFuture.completedFuture(Optional.<String>empty())
-                : pending.delete(turn.context()).thenApply(deleted -> Optional.of(command)));
+                : state.delete(turn.context()).thenApply(deleted -> Optional.of(command)));
     }
 }

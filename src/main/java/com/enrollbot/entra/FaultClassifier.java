@@ -85,6 +85,9 @@ final class FaultClassifier {
         if (status == 403) {
             return new DirectoryFault(Kind.PERMISSION_MISSING, detail);
         }
+        if (status == 401) {
+            return new DirectoryFault(Kind.CREDENTIALS_REJECTED, detail);
+        }
         if (status == 429) {
             return new DirectoryFault(Kind.THROTTLED, detail);
         }
@@ -108,6 +111,9 @@ final class FaultClassifier {
         }
         if (status != null && status >= 500) {
             return new DirectoryFault(Kind.SERVICE_ERROR, detail);
+        }
+        if (status != null && (status == 400 || status == 401)) {
+            return new DirectoryFault(Kind.CREDENTIALS_REJECTED, detail);
         }
         return new DirectoryFault(Kind.UNEXPECTED, detail);
     }

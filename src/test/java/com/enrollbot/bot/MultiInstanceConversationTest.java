@@ -11,6 +11,7 @@ import com.enrollbot.testing.FakeConnector;
 import com.enrollbot.testing.RunningBot;
 import com.enrollbot.testing.TeamsUser;
 import com.enrollbot.testing.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,10 @@ class MultiInstanceConversationTest {
                 "OK, I dropped that. Type 'help' to see what I can do.",
                 "What should I note? (or type 'cancel')",
                 "Noted: buy milk");
+        int stateRows = first.bean(Jdbi.class).withHandle(handle -> handle
+                .select("SELECT count(*) FROM bot_state WHERE state_key LIKE ?", "%" + megan.objectId() + "%")
+                .mapTo(Integer.class).one());
+        assertThat(stateRows).as("no state is left behind once the question is answered").isZero();
     }
 
     @Test

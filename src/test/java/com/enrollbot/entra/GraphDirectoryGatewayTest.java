@@ -190,6 +190,20 @@ class GraphDirectoryGatewayTest {
         }
 
         @Test
+        void whenGraphRefusesTheTokenThenTheCredentialsAreRejected() {
+            try (FakeEntra otherIssuer = new FakeEntra(tls).start();
+                 GraphDirectoryGateway misdirected = new GraphDirectoryGateway(graph.baseUrl(), otherIssuer.baseUrl(), tls.trustingClient())) {
+                otherIssuer.registerApp(directory.tenantId(), directory.clientId(), directory.clientSecret());
+
+                DirectoryFault fault = faultOf(misdirected.checkConnection(directory, BUDGET));
+
+                assertThat(fault.kind()).isEqualTo(Kind.CREDENTIALS_REJECTED);
+                assertThat(fault.kind().credentialsBroken()).isTrue();
+                assertThat(fault.detail()).contains("401").doesNotContain(directory.clientSecret());
+            }
+        }
+
+        @Test
         void whenThrottledBrieflyThenRetriesAfterRetryAfterAndConnects() {
             graph.failNext(1, GraphFault.throttled(Duration.ofSeconds(1)));
 

@@ -22,6 +22,9 @@ public final class DirectoryAdvice {
             case PERMISSION_MISSING -> "The app signed in, but Microsoft Graph refused to read users (403). Under API"
                     + " permissions add Microsoft Graph > Application permissions > User.Read.All, then press"
                     + " Grant admin consent.";
+            case CREDENTIALS_REJECTED -> "Entra ID or Microsoft Graph refused the app's credentials (" + fault.detail()
+                    + "). Check that the app registration is enabled and in this tenant, then create a new client"
+                    + " secret and rotate it here.";
             case THROTTLED -> "Microsoft Graph is throttling requests right now. Check again in a minute.";
             case SERVICE_ERROR -> "Entra ID or Microsoft Graph answered with a server error (" + fault.detail()
                     + "). Check again in a few minutes.";

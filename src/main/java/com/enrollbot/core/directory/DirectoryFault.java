@@ -19,6 +19,8 @@ public record DirectoryFault(Kind kind, String detail) {
         EXPIRED_SECRET,
         /** Graph 403 Authorization_RequestDenied: User.Read.All (application) missing or not consented. */
         PERMISSION_MISSING,
+        /** Entra ID or Graph refused the credentials for another reason (Graph 401, an unlisted AADSTS 4xx). */
+        CREDENTIALS_REJECTED,
         /** 429 that did not clear within the time budget. */
         THROTTLED,
         /** 5xx from Entra or Graph. */
@@ -33,7 +35,7 @@ public record DirectoryFault(Kind kind, String detail) {
         /** True when the directory's own registration is broken: only an admin can fix it. */
         public boolean credentialsBroken() {
             return switch (this) {
-                case TENANT_NOT_FOUND, APP_NOT_FOUND, INVALID_SECRET, EXPIRED_SECRET, PERMISSION_MISSING -> true;
+                case TENANT_NOT_FOUND, APP_NOT_FOUND, INVALID_SECRET, EXPIRED_SECRET, PERMISSION_MISSING, CREDENTIALS_REJECTED -> true;
                 default -> false;
             };
         }
