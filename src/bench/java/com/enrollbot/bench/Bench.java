@@ -68,13 +68,10 @@ public final class Bench {
                 + options.employees() + " employees) and the bot (" + options.jar() + ", " + BotProcess.HEAP
                 + "), and registering its directory");
         TestBed bed = TestBed.start(options);
-        Thread stopOnSignal = new Thread(bed::close, "bench-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
             new Bench(options, bed).runAll();
         } finally {
             bed.close();
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
         }
     }
 

@@ -91,9 +91,15 @@ final class LoadGenerator {
     private static final long NO_MORE_WORK = Long.MIN_VALUE;
 
     private final URI endpoint;
+    private volatile boolean stopped;
 
     LoadGenerator(URI endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** People finish the request they are in and start no other: the benchmark is ending (CTRL-C, say). */
+    void stop() {
+        stopped = true;
     }
 
     Recorder closedLoop(Workload workload, int people, Duration duration) throws InterruptedException {
@@ -105,7 +111,7 @@ final class LoadGenerator {
             threads.add(person("person-" + i, () -> {
                 try (HttpConnection connection = new HttpConnection(endpoint)) {
                     Client client = new Client(connection, recorder);
-                    for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
+                    for (long now = System.nanoTime(); now < deadline && !stopped; now = System.nanoTime()) {
                         if (!runOne(workload, client, now)) {
                             return;
                         }
@@ -131,7 +137,7 @@ final class LoadGenerator {
         LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         AtomicInteger idle = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
-        for (long i = 0; i < total; i++) {
+        for (long i = 0; i < total && !stopped; i++) {
             long intended = start + Math.round(i * intervalNanos);
             for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
@@ -153,7 +159,7 @@ final class LoadGenerator {
                 idle.incrementAndGet();
                 long intended = arrivals.take();
                 idle.decrementAndGet();
-                if (intended == NO_MORE_WORK) {
+                if (intended == NO_MORE_WORK || stopped) {
                     return;
                 }
                 if (!runOne(workload, client, intended)) {

@@ -49,6 +49,9 @@ final class TestBed implements AutoCloseable {
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
         TestBed bed = new TestBed(workDir);
+        // On a signal (scripts/bench.sh turns CTRL-C into one) the hook stops whatever has started by then; at a
+        // normal end close() has run already and the hook finds nothing left.
+        Runtime.getRuntime().addShutdownHook(new Thread(bed::close, "bench-shutdown"));
         try {
             bed.startAll(options);
             return bed;
@@ -63,16 +66,18 @@ final class TestBed implements AutoCloseable {
                 .setDataDirectory(workDir.resolve("postgres"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "100")
+                // Stopped by close(), after the bot: its own hook would race ours and pull the database from under it.
+                .setRegisterShutdownHook(false)
                 .start();
-        started.add(postgres);
+        track(postgres);
         writePids();
         database = new BenchDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         connector = new CountingConnector();
-        started.add(connector);
+        track(connector);
         Path edgeTrust = workDir.resolve("edge-trust.pem");
         fakes = FakesProcess.start(edgeTrust, TENANT_ID, CLIENT_ID, CLIENT_SECRET, EMPLOYEES, options.employees(),
                 options.outputDir().resolve("fakes.log"));
-        started.add(fakes);
+        track(fakes);
         fakes.graphLatencyMillis(options.graphLatencyMillis());
         writePids();
         TeamsTraffic.Person admin = TeamsTraffic.people("admins", 1).get(0);
@@ -92,13 +97,17 @@ final class TestBed implements AutoCloseable {
                         "EDGE_TRUST_STORE", edgeTrust.toString(),
                         "BOOTSTRAP_ADMIN_IDS", admin.objectId()),
                 jvmOptions, options.outputDir().resolve("bot.log"));
-        started.add(bot);
+        track(bot);
         writePids();
         generator = new LoadGenerator(bot.messagesEndpoint());
         try (HttpConnection adminConnection = new HttpConnection(bot.messagesEndpoint())) {
             DirectorySetup.register(adminConnection, new TeamsTraffic(connector.serviceUrl()), admin, database,
                     TENANT_ID, CLIENT_ID, CLIENT_SECRET);
         }
+    }
+
+    private synchronized void track(AutoCloseable process) {
+        started.add(process);
     }
 
     CountingConnector connector() {
@@ -165,9 +174,12 @@ final class TestBed implements AutoCloseable {
         }
     }
 
-    /** Idempotent: the shutdown hook and the normal end may both call it. */
+    /** Idempotent: the shutdown hook and the normal end may both call it. Load stops first, the database last. */
     @Override
     public synchronized void close() {
+        if (generator != null) {
+            generator.stop();
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
