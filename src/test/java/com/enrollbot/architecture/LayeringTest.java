@@ -28,4 +28,10 @@ class LayeringTest {
             .that().resideOutsideOfPackages("com.enrollbot.bot..")
             .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
             .because("the bot SDK is retired upstream: it stays in one replaceable layer");
+
+    @ArchTest
+    static final ArchRule onlyDemoModeKnowsTheDemo = noClasses()
+            .that().resideOutsideOfPackages("com.enrollbot.demo..")
+            .should().dependOnClassesThat().resideInAPackage("com.enrollbot.demo..")
+            .because("demo mode is switched on by its own profile and initializer; production code never reaches into it");
 }

@@ -2,18 +2,16 @@ package com.enrollbot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
+
+import com.enrollbot.demo.standin.EntraTokens;
+import com.enrollbot.demo.standin.StandInAnswer;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -22,16 +20,16 @@ import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A fake Entra ID token endpoint ({@code POST /{tenant}/oauth2/v2.0/token}, client-credentials grant) over
- * HTTPS. Registered tenants, apps and secrets decide the answer, in Entra's wire format:
- * unknown tenant → 400 AADSTS90002, unknown app in the tenant → 400 AADSTS700016, wrong secret → 401
- * AADSTS7000215, expired secret → 401 AADSTS7000222. Give the application {@link #baseUrl()} as
- * {@code ENTRA_AUTHORITY_HOST}. Thread-safe: MockWebServer answers on its own threads.
+ * HTTPS. The answers come from {@link EntraTokens}, the protocol the demo mode's stand-in serves too (unknown
+ * tenant → 400 AADSTS90002, unknown app in the tenant → 400 AADSTS700016, wrong secret → 401 AADSTS7000215,
+ * expired secret → 401 AADSTS7000222); this class adds what only tests need: request counts, 5xx, hangs and
+ * delays. Give the application {@link #baseUrl()} as {@code ENTRA_AUTHORITY_HOST}. Thread-safe: MockWebServer
+ * answers on its own threads.
  */
 public final class FakeEntra implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
-    private final Map<String, Map<String, Map<String, Boolean>>> secretsExpiredByAppByTenant = new ConcurrentHashMap<>();
-    private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
+    private final EntraTokens tokens = new EntraTokens("fake-entra-");
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final List<String> unexpectedPaths = new CopyOnWriteArrayList<>();
     private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
@@ -66,20 +64,18 @@ public final class FakeEntra implements AutoCloseable {
 
     /** Registers the tenant if needed, the app in it and a valid secret for the app. */
     public FakeEntra registerApp(String tenantId, String clientId, String secret) {
-        secretsExpiredByAppByTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(clientId, c -> new ConcurrentHashMap<>())
-                .put(secret, false);
+        tokens.registerApp(tenantId, clientId, secret);
         return this;
     }
 
     /** Registers a tenant with no apps: every app is then answered with AADSTS700016. */
     public FakeEntra registerTenant(String tenantId) {
-        secretsExpiredByAppByTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>());
+        tokens.registerTenant(tenantId);
         return this;
     }
 
     public FakeEntra expireSecret(String tenantId, String clientId, String secret) {
-        secretsExpiredByAppByTenant.get(tenantId).get(clientId).put(secret, true);
+        tokens.expireSecret(tenantId, clientId, secret);
         return this;
     }
 
@@ -118,7 +114,7 @@ public final class FakeEntra implements AutoCloseable {
 
     /** True for an access token this fake issued; {@link FakeGraph} uses it to check bearer tokens. */
     public boolean issued(String accessToken) {
-        return issuedTokens.contains(accessToken);
+        return tokens.issued(accessToken);
     }
 
     @Override
@@ -131,9 +127,9 @@ public final class FakeEntra implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
-        String[] segments = request.getRequestUrl().encodedPath().split("/");
-        if (!"POST".equals(request.getMethod()) || segments.length != 5
-                || !"oauth2".equals(segments[2]) || !"v2.0".equals(segments[3]) || !"token".equals(segments[4])) {
+        String path = request.getRequestUrl().encodedPath();
+        Optional<String> tenantId = EntraTokens.tenantOfTokenPath(path);
+        if (!"POST".equals(request.getMethod()) || tenantId.isEmpty()) {
             unexpectedPaths.add(request.getMethod() + " " + request.getPath());
             return new MockResponse().setResponseCode(404);
         }
@@ -141,77 +137,18 @@ public final class FakeEntra implements AutoCloseable {
         if (hanging) {
             return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
         }
-        Map<String, String> form = form(request.getBody().readUtf8());
+        Map<String, String> form = EntraTokens.form(request.getBody().readUtf8());
         requestedScopes.add(form.getOrDefault("scope", ""));
-        MockResponse response = tokenResponse(segments[1], form);
-        return response.setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+        StandInAnswer answer = serverErrorStatus != 0
+                ? EntraTokens.temporarilyUnavailable(serverErrorStatus)
+                : tokens.answer(tenantId.get(), form);
+        return mockResponse(answer).setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private MockResponse tokenResponse(String tenantId, Map<String, String> form) {
-        if (serverErrorStatus != 0) {
-            return error(serverErrorStatus, "temporarily_unavailable", 50001,
-                    "AADSTS50001: The service is temporarily unavailable.");
-        }
-        String clientId = form.getOrDefault("client_id", "");
-        Map<String, Map<String, Boolean>> apps = secretsExpiredByAppByTenant.get(tenantId);
-        if (apps == null) {
-            return error(400, "invalid_request", 90002, "AADSTS90002: Tenant '" + tenantId + "' not found. Check to make"
-                    + " sure you have the correct tenant ID and are signing into the correct cloud.");
-        }
-        Map<String, Boolean> secrets = apps.get(clientId);
-        if (secrets == null) {
-            return error(400, "unauthorized_client", 700016, "AADSTS700016: Application with identifier '" + clientId
-                    + "' was not found in the directory '" + tenantId + "'. This can happen if the application has"
-                    + " not been installed by the administrator of the tenant or consented to by any user in the"
-                    + " tenant. You may have sent your authentication request to the wrong tenant.");
-        }
-        Boolean expired = secrets.get(form.getOrDefault("client_secret", ""));
-        if (expired == null) {
-            return error(401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided. Ensure the"
-                    + " secret being sent in the request is the client secret value, not the client secret ID, for"
-                    + " a secret added to app '" + clientId + "'.");
-        }
-        if (expired) {
-            return error(401, "invalid_client", 7000222, "AADSTS7000222: The provided client secret keys for app '"
-                    + clientId + "' are expired. Visit the Azure portal to create new keys for your app:"
-                    + " https://aka.ms/NewClientSecret, or consider using certificate credentials for added security:"
-                    + " https://aka.ms/certCreds.");
-        }
-        String token = "fake-entra-" + UUID.randomUUID();
-        issuedTokens.add(token);
-        return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                + "\"access_token\":\"" + token + "\"}");
-    }
-
-    /** Entra's error shape: the description ends with trace and correlation ids and a timestamp. */
-    private static MockResponse error(int status, String error, int code, String description) {
-        String traceId = UUID.randomUUID().toString();
-        String correlationId = UUID.randomUUID().toString();
-        String timestamp = Instant.now().toString();
-        String body = "{\"error\":\"" + error + "\",\"error_description\":\"" + description.replace("\"", "\\\"")
-                + " Trace ID: " + traceId + " Correlation ID: " + correlationId + " Timestamp: " + timestamp + "\","
-                + "\"error_codes\":[" + code + "],\"timestamp\":\"" + timestamp + "\",\"trace_id\":\"" + traceId
-                + "\",\"correlation_id\":\"" + correlationId + "\",\"error_uri\":"
-                + "\"https://login.microsoftonline.com/error?code=" + code + "\"}";
-        return json(status, body);
-    }
-
-    private static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status)
-                .setHeader("Content-Type", "application/json; charset=utf-8")
-                .setHeader("Cache-Control", "no-store, no-cache")
-                .setBody(body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new ConcurrentHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
+    /** The same answer as MockWebServer sends it; {@link FakeGraph} uses it too. */
+    static MockResponse mockResponse(StandInAnswer answer) {
+        MockResponse response = new MockResponse().setResponseCode(answer.status()).setBody(answer.body());
+        answer.headers().forEach(response::setHeader);
+        return response;
     }
 }

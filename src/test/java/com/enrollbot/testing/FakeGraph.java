@@ -1,22 +1,17 @@
 package com.enrollbot.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.enrollbot.demo.standin.DirectoryUser;
+import com.enrollbot.demo.standin.GraphUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -25,26 +20,15 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * A fake Microsoft Graph over HTTPS serving {@code GET /v1.0/users} ({@code $select}, {@code $top},
- * {@code $filter} as {@link UserFilter} describes, paging by {@code @odata.nextLink}) and
- * {@code GET /v1.0/users/{id}} ({@code $select}). Every request needs a bearer token issued by the given
- * {@link FakeEntra}. As Graph does, {@code $select} replaces the default property set and selected
- * properties without a value are written as {@code null}. Give the application {@link #baseUrl()} as
- * {@code GRAPH_BASE_URL}. Thread-safe: MockWebServer answers on its own threads.
+ * A fake Microsoft Graph over HTTPS serving {@code GET /v1.0/users} and {@code GET /v1.0/users/{id}} as
+ * {@link GraphUsers} answers them (the protocol the demo mode's stand-in serves too: {@code $select},
+ * {@code $top}, {@code $filter}, paging). Every request needs a bearer token issued by the given
+ * {@link FakeEntra}; this class adds what only tests need: recorded requests, faults and delays. Give the
+ * application {@link #baseUrl()} as {@code GRAPH_BASE_URL}. Thread-safe: MockWebServer answers on its own threads.
  */
 public final class FakeGraph implements AutoCloseable {
 
-    private static final Set<String> PROPERTIES =
-            Set.of("id", "displayName", "userPrincipalName", "mail", "mobilePhone", "accountEnabled", "userType");
-    /** What Graph returns for a user without $select, among the properties this fake knows. */
-    private static final List<String> DEFAULT_PROPERTIES =
-            List.of("id", "displayName", "userPrincipalName", "mail", "mobilePhone");
-    private static final Set<String> QUERY_OPTIONS = Set.of("$select", "$top", "$filter", "$skiptoken");
-    private static final int DEFAULT_PAGE_SIZE = 100;
-    private static final int MAX_PAGE_SIZE = 999;
-
     private final MockWebServer server = new MockWebServer();
-    private final ObjectMapper json = new ObjectMapper();
     private final FakeEntra entra;
     private final Map<String, FakeUser> users = new LinkedHashMap<>();
     private final List<RecordedGraphRequest> requests = new CopyOnWriteArrayList<>();
@@ -139,7 +123,7 @@ public final class FakeGraph implements AutoCloseable {
 
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !entra.issued(authorization.substring("Bearer ".length()))) {
-            return error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+            return FakeEntra.mockResponse(GraphUsers.unauthorized());
         }
         GraphFault fault = nextFaults.poll();
         if (fault == null) {
@@ -148,145 +132,30 @@ public final class FakeGraph implements AutoCloseable {
         if (fault != null) {
             return faultResponse(fault);
         }
-        return route(request.getMethod(), url, query).setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private MockResponse route(String method, HttpUrl url, Map<String, String> query) {
-        List<String> segments = url.pathSegments();
-        if (!"GET".equals(method) || segments.size() < 2 || !"v1.0".equals(segments.get(0))
-                || !"users".equals(segments.get(1)) || segments.size() > 3) {
-            return error(400, "BadRequest", "Resource not found for the segment '" + String.join("/", segments) + "'.");
-        }
-        for (String name : query.keySet()) {
-            if (!QUERY_OPTIONS.contains(name)) {
-                return error(400, "BadRequest", "Query option '" + name + "' is not supported by this fake.");
-            }
-        }
-        try {
-            List<String> select = select(query.get("$select"));
-            return segments.size() == 3 ? user(segments.get(2), select) : users(url, query, select);
-        } catch (IllegalArgumentException e) {
-            return error(400, "BadRequest", e.getMessage());
-        }
-    }
-
-    private MockResponse user(String id, List<String> select) {
-        FakeUser user;
+        List<DirectoryUser> snapshot;
         synchronized (this) {
-            user = users.get(id);
+            snapshot = users.values().stream().map(FakeUser::toDirectoryUser).toList();
         }
-        if (user == null) {
-            return error(404, "Request_ResourceNotFound", "Resource '" + id
-                    + "' does not exist or one of its queried reference-property objects are not present.");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", baseUrl() + "/$metadata#users(" + String.join(",", select) + ")/$entity");
-        body.putAll(selected(user, select));
-        return ok(body);
+        return FakeEntra.mockResponse(GraphUsers.answer(baseUrl(), request.getMethod(),
+                        "/" + String.join("/", url.pathSegments()), query, snapshot))
+                .setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private MockResponse users(HttpUrl url, Map<String, String> query, List<String> select) {
-        int top = top(query.get("$top"));
-        int skip = query.containsKey("$skiptoken") ? Integer.parseInt(query.get("$skiptoken")) : 0;
-        Predicate<Map<String, Object>> filter = query.containsKey("$filter")
-                ? UserFilter.parse(query.get("$filter"))
-                : user -> true;
-        List<Map<String, Object>> matches = new ArrayList<>();
-        synchronized (this) {
-            for (FakeUser user : users.values()) {
-                if (filter.test(user.properties())) {
-                    matches.add(selected(user, select));
-                }
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", baseUrl() + "/$metadata#users(" + String.join(",", select) + ")");
-        body.put("value", matches.subList(Math.min(skip, matches.size()), Math.min(skip + top, matches.size())));
-        if (skip + top < matches.size()) {
-            body.put("@odata.nextLink",
-                    url.newBuilder().setQueryParameter("$skiptoken", String.valueOf(skip + top)).build().toString());
-        }
-        return ok(body);
-    }
-
-    private static List<String> select(String select) {
-        if (select == null) {
-            return DEFAULT_PROPERTIES;
-        }
-        List<String> properties = List.of(select.split(","));
-        for (String property : properties) {
-            if (!PROPERTIES.contains(property)) {
-                throw new IllegalArgumentException(
-                        "Could not find a property named '" + property + "' on type 'microsoft.graph.user'.");
-            }
-        }
-        return properties;
-    }
-
-    private static int top(String top) {
-        if (top == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        try {
-            int value = Integer.parseInt(top);
-            if (value >= 1 && value <= MAX_PAGE_SIZE) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below like any other invalid $top
-        }
-        throw new IllegalArgumentException("Invalid page size specified: '" + top + "'. Must be between 1 and "
-                + MAX_PAGE_SIZE + " inclusive.");
-    }
-
-    private static Map<String, Object> selected(FakeUser user, List<String> select) {
-        Map<String, Object> all = user.properties();
-        Map<String, Object> selected = new LinkedHashMap<>();
-        for (String property : select) {
-            selected.put(property, all.get(property));
-        }
-        return selected;
-    }
-
-    private MockResponse faultResponse(GraphFault fault) {
+    private static MockResponse faultResponse(GraphFault fault) {
         if (fault instanceof GraphFault.Forbidden) {
-            return error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            return FakeEntra.mockResponse(GraphUsers.error(403, "Authorization_RequestDenied",
+                    "Insufficient privileges to complete the operation."));
         }
         if (fault instanceof GraphFault.Throttled throttled) {
-            return error(429, "TooManyRequests", "Too many requests. Please retry after the time in Retry-After.")
-                    .setHeader("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
+            return FakeEntra.mockResponse(GraphUsers.error(429, "TooManyRequests",
+                            "Too many requests. Please retry after the time in Retry-After.")
+                    .withHeader("Retry-After", String.valueOf(throttled.retryAfter().toSeconds())));
         }
         if (fault instanceof GraphFault.ServerError serverError) {
-            return error(serverError.status(), "serviceNotAvailable", "The service is temporarily unavailable.");
+            return FakeEntra.mockResponse(GraphUsers.error(serverError.status(), "serviceNotAvailable",
+                    "The service is temporarily unavailable."));
         }
         // GraphFault.Hang, the only kind left
         return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
-    }
-
-    /** Graph's error shape: {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}. */
-    private MockResponse error(int status, String code, String message) {
-        Map<String, Object> innerError = new LinkedHashMap<>();
-        innerError.put("date", Instant.now().toString());
-        innerError.put("request-id", UUID.randomUUID().toString());
-        innerError.put("client-request-id", UUID.randomUUID().toString());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("innerError", innerError);
-        return respond(status, Map.of("error", error));
-    }
-
-    private MockResponse ok(Map<String, Object> body) {
-        return respond(200, body);
-    }
-
-    private MockResponse respond(int status, Object body) {
-        try {
-            return new MockResponse().setResponseCode(status)
-                    .setHeader("Content-Type", "application/json;odata.metadata=minimal;odata.streaming=true;charset=utf-8")
-                    .setBody(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

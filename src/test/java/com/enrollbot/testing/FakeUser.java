@@ -1,9 +1,9 @@
 package com.enrollbot.testing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
+import com.enrollbot.demo.standin.DirectoryUser;
 
 /** A user as {@link FakeGraph} holds it; any field but the id may be null, as in Entra ID. */
 public record FakeUser(String id, String displayName, String userPrincipalName, String mail, String mobilePhone,
@@ -31,16 +31,8 @@ public record FakeUser(String id, String displayName, String userPrincipalName, 
         return new FakeUser(id, displayName, userPrincipalName, mail, mobilePhone, enabled, userType);
     }
 
-    /** Graph's property names; insertion order is the order Graph writes them. */
-    Map<String, Object> properties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("id", id);
-        properties.put("displayName", displayName);
-        properties.put("userPrincipalName", userPrincipalName);
-        properties.put("mail", mail);
-        properties.put("mobilePhone", mobilePhone);
-        properties.put("accountEnabled", accountEnabled);
-        properties.put("userType", userType);
-        return properties;
+    /** The same user as the Graph protocol shared with the demo's stand-in holds it. */
+    DirectoryUser toDirectoryUser() {
+        return new DirectoryUser(id, displayName, userPrincipalName, mail, mobilePhone, accountEnabled, userType);
     }
 }

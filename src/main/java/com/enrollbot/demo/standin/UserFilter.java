@@ -1,4 +1,4 @@
-package com.enrollbot.testing;
+package com.enrollbot.demo.standin;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * inside a literal is written twice. Comparisons are case-insensitive, as in Graph. Anything else is rejected,
  * as Graph rejects it, so a spliced-in {@code ' or 1 eq 1} shows up as a 400 rather than as a match.
  */
-final class UserFilter {
+public final class UserFilter {
 
     private static final List<String> PROPERTIES = List.of("userPrincipalName", "mail", "displayName");
 
@@ -24,7 +24,7 @@ final class UserFilter {
         this.text = text;
     }
 
-    static Predicate<Map<String, Object>> parse(String filter) {
+    public static Predicate<Map<String, Object>> parse(String filter) {
         UserFilter parser = new UserFilter(filter);
         Predicate<Map<String, Object>> predicate = parser.clause();
         while (parser.at < filter.length()) {
