@@ -107,7 +107,10 @@ public final class HelpdeskService {
         }
         Map<Directory, PeopleSearch> answers = search(registered, query, budget);
 
-        boolean guestsAllowed = settings.guestsAllowed(caller.orgId());
+        // Read only when someone was found: a search that finds nobody costs no more than it must.
+        boolean guestsAllowed = answers.values().stream()
+                .anyMatch(answer -> answer instanceof PeopleSearch.Found found && !found.people().isEmpty())
+                && settings.guestsAllowed(caller.orgId());
         List<PersonStatus> people = new ArrayList<>();
         List<Unanswered> unanswered = new ArrayList<>();
         boolean more = false;

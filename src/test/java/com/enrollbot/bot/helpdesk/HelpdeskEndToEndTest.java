@@ -367,6 +367,52 @@ class HelpdeskEndToEndTest {
         }
 
         @Test
+        void everyDirectoryOfTheOrganizationIsSearched() {
+            Organization woodgrove = organization("Woodgrove");
+            String otherTenant = UUID.randomUUID().toString();
+            String clientId = UUID.randomUUID().toString();
+            fakes.entra().registerApp(otherTenant, clientId, SECRET);
+            new AdminDialogs(bot, woodgrove.admin()).register("Woodgrove Subsidiary", otherTenant, clientId, SECRET);
+            String name = prefix();
+            enrolled(woodgrove, person(name + " Ada"));
+
+            JsonNode card = say(woodgrove.helpdesk(), "status " + name);
+
+            // The fake Graph serves the same users to every tenant, so Ada is found in both directories.
+            assertThat(people(card)).extracting(person -> fact(person, "Directory") + ": " + fact(person, "State"))
+                    .containsExactlyInAnyOrder("Woodgrove: Enrolled", "Woodgrove Subsidiary: Not enrolled");
+        }
+
+        @Test
+        void aDisabledDirectorysPeopleCannotEnrollNowAndItsEnrollmentsStayVisible() {
+            Organization litware = organization("Litware Paused");
+            String name = prefix();
+            enrolled(litware, person(name + " Ada"));
+            inTeams(litware, person(name + " Bob"));
+            new AdminDialogs(bot, litware.admin()).execute("directories.disable",
+                    Map.of("directoryId", litware.directory().id().toString(), "version", litware.directory().version()));
+
+            JsonNode card = say(litware.helpdesk(), "status " + name);
+
+            assertThat(fact(personOn(card, name + " Ada"), "State")).isEqualTo("Enrolled");
+            assertThat(text(personOn(card, name + " Bob"))).contains("Could enroll now: no, enrollment through"
+                    + " Litware Paused is switched off");
+        }
+
+        @Test
+        void refreshReadsThePersonAgainAfterTheirProfileWasFixed() {
+            FakeUser bob = person(prefix() + " Bob").withMobilePhone(null);
+            inTeams(contoso, bob);
+            JsonNode card = say(contoso.helpdesk(), "status " + bob.mail());
+            assertThat(text(card)).contains("Mobile phone (mobilePhone) is empty");
+            fakes.graph().putUser(bob.withMobilePhone("+46 70 765 43 21"));
+
+            JsonNode refreshed = press(contoso.helpdesk(), personOn(card, bob.displayName()), HelpdeskFlow.SHOW);
+
+            assertThat(text(refreshed)).contains("Could enroll now: yes").doesNotContain("(mobilePhone)");
+        }
+
+        @Test
         void aPersonEnrolledAndSinceDeletedFromEntraIsStillFoundByExactUpn() {
             FakeUser gone = person(prefix() + " Gone");
             enrolled(contoso, gone);
