@@ -63,10 +63,10 @@ public final class EmployeeConversations implements EmployeeChats, AutoCloseable
 
     /** Right after the person enrolled in this turn: their chat is kept whatever this instance saw before. */
     public void enrolled(Turn turn) {
-        if (personalChat(turn.activity()).isPresent()) {
+        personalChat(turn.activity()).ifPresent(where -> {
             store(turn.activity(), turn.caller());
-            seen.put(key(turn.caller()), personalChat(turn.activity()).get());
-        }
+            seen.put(key(turn.caller()), where);
+        });
     }
 
     @Override

@@ -161,7 +161,9 @@ public final class HelpdeskService {
         Objects.requireNonNull(caller, "caller");
         Optional<Directory> directory = ownDirectory(caller, directoryId);
         if (directory.isEmpty() || !isObjectId(objectId)) {
-            record(caller, "helpdesk.show", objectId, Outcome.REFUSED, "no such person or directory in this organization");
+            // Forged card data may be anything: the audit trail keeps a bounded excerpt of it.
+            String subject = objectId == null ? null : objectId.substring(0, Math.min(objectId.length(), 64));
+            record(caller, "helpdesk.show", subject, Outcome.REFUSED, "no such person or directory in this organization");
             return Optional.empty();
         }
         String id = normalized(objectId);
