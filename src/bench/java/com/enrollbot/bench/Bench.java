@@ -31,6 +31,7 @@ public final class Bench {
     private final TestBed bed;
     private final FloorWorkloads floor;
     private final EnrollmentWorkloads enrollment;
+    private final HelpdeskWorkloads helpdesk;
     private final Path resultsFile;
     private final List<RunResult> runs = new ArrayList<>();
     private long connectorLatencyMillis;
@@ -44,6 +45,7 @@ public final class Bench {
         this.floor = new FloorWorkloads(traffic, TeamsTraffic.people("floor", options.people()));
         this.enrollment = new EnrollmentWorkloads(traffic, bed.connector(),
                 TeamsTraffic.people(TestBed.EMPLOYEES, options.employees()));
+        this.helpdesk = new HelpdeskWorkloads(traffic, TestBed.helpdeskStaff(), options.employees());
         this.resultsFile = options.outputDir().resolve("results.json");
         this.graphLatencyMillis = options.graphLatencyMillis();
     }
@@ -86,6 +88,9 @@ public final class Bench {
             if (options.runs(BenchOptions.ENROLLMENT)) {
                 saturation(BenchOptions.ENROLLMENT, "journey", enrollment.journeys());
             }
+            if (options.runs(BenchOptions.HELPDESK)) {
+                saturation(BenchOptions.HELPDESK, HelpdeskWorkloads.LOOKUP, helpdesk.lookups());
+            }
             if (options.runs(BenchOptions.FLOOR)) {
                 for (int rate : options.ratesPerSecond()) {
                     atRate(BenchOptions.FLOOR, FloorWorkloads.MESSAGE, floor.messages(), rate, 1, options.runDuration());
@@ -95,7 +100,7 @@ public final class Bench {
         connectorLatency(options.defaultConnectorLatencyMillis());
         if (options.runs(BenchOptions.MIX)) {
             for (int rate : options.ratesPerSecond()) {
-                atRate(BenchOptions.MIX, "mixed", enrollment.mix(floor.messages()), rate,
+                atRate(BenchOptions.MIX, "mixed", enrollment.mix(helpdesk.lookups(), floor.messages()), rate,
                         EnrollmentWorkloads.MIX_REQUESTS_PER_INTERACTION, options.runDuration());
             }
         }
@@ -105,7 +110,7 @@ public final class Bench {
             graphLatency(options.graphLatencyMillis());
         }
         if (!options.soak().isZero()) {
-            atRate(BenchOptions.MIX, "soak", enrollment.mix(floor.messages()), SOAK_RATE,
+            atRate(BenchOptions.MIX, "soak", enrollment.mix(helpdesk.lookups(), floor.messages()), SOAK_RATE,
                     EnrollmentWorkloads.MIX_REQUESTS_PER_INTERACTION, options.soak());
         }
         System.out.println();
@@ -126,9 +131,14 @@ public final class Bench {
         long botCpuBefore = ProcStats.cpuMillis(bed.bot().pid());
         LoadGenerator.Workload pings = floor.both();
         LoadGenerator.Workload journeys = enrollment.journeys();
-        // Every path the runs take gets compiled: one journey for every ten pings.
+        LoadGenerator.Workload lookups = helpdesk.lookups();
+        // Every path the runs take gets compiled: of every eleven interactions a journey, a look-up and nine pings.
         AtomicInteger turn = new AtomicInteger();
-        LoadGenerator.Workload mixed = () -> turn.incrementAndGet() % 11 == 0 ? journeys.next() : pings.next();
+        LoadGenerator.Workload mixed = () -> switch (turn.incrementAndGet() % 11) {
+            case 0 -> journeys.next();
+            case 5 -> lookups.next();
+            default -> pings.next();
+        };
         Recorder recorder = bed.generator().closedLoop(mixed, WARMUP_PEOPLE, options.warmup());
         Recorder.Summary summary = recorder.overall();
         System.out.printf(Locale.ROOT, "bench: warm-up %d s with %d people: %d requests (%.0f/s), %d errors, bot CPU %.1f s%n",

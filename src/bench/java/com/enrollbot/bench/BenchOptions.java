@@ -27,13 +27,14 @@ record BenchOptions(
 
     static final String FLOOR = "floor";
     static final String ENROLLMENT = "enrollment";
+    static final String HELPDESK = "helpdesk";
     static final String MIX = "mix";
     static final String SLOW_GRAPH = "slow-graph";
-    static final Set<String> ALL_SCENARIOS = Set.of(FLOOR, ENROLLMENT, MIX, SLOW_GRAPH);
+    static final Set<String> ALL_SCENARIOS = Set.of(FLOOR, ENROLLMENT, HELPDESK, MIX, SLOW_GRAPH);
 
     static final String USAGE = """
             usage: scripts/bench.sh [options]
-              --scenarios A,B,...           floor, enrollment, mix, slow-graph                       (default all four)
+              --scenarios A,B,...           floor, enrollment, helpdesk, mix, slow-graph             (default all five)
               --connector-latencies MS,...  latency of the fake Bot Connector, one set of runs each  (default 0,100)
               --graph-latency MS            latency of the fake Graph                                 (default 50)
               --slow-graph-latency MS       Graph latency of the slow-graph run                      (default 1000)

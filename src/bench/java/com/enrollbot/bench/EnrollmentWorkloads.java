@@ -23,7 +23,7 @@ final class EnrollmentWorkloads {
     static final String CONFIRM = "confirm";
     static final String STATUS = "status";
     /** See {@link #mix}. */
-    static final double MIX_REQUESTS_PER_INTERACTION = 1.5;
+    static final double MIX_REQUESTS_PER_INTERACTION = 1.4;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,21 +49,24 @@ final class EnrollmentWorkloads {
     }
 
     /**
-     * The day after the announcement: of every ten interactions five are enrollment journeys (two requests
-     * each), three are enrolled employees typing {@code status}, two are a {@code ping}; 1.5 requests per
-     * interaction. Status checks go round the enrolled employees, so nobody's check crosses their own journey.
+     * The day after the announcement: of every ten interactions four are enrollment journeys (two requests
+     * each), two are enrolled employees typing {@code status}, two are helpdesk look-ups and two are
+     * {@code ping}s; 1.4 requests per interaction. Status checks go round the enrolled employees, so nobody's
+     * check crosses their own journey.
      */
-    LoadGenerator.Workload mix(LoadGenerator.Workload pings) {
+    LoadGenerator.Workload mix(LoadGenerator.Workload lookups, LoadGenerator.Workload pings) {
         AtomicInteger turn = new AtomicInteger();
         AtomicInteger checked = new AtomicInteger();
         LoadGenerator.Workload journeys = journeys();
         return () -> {
             int slot = Math.floorMod(turn.getAndIncrement(), 10);
-            if (slot < 5 || (slot < 8 && enrolled.isEmpty())) {
+            if (slot < 4 || (slot < 6 && enrolled.isEmpty())) {
                 return journeys.next();
             }
-            return slot < 8 ? statusCheck(enrolled.get(Math.floorMod(checked.getAndIncrement(), enrolled.size())))
-                    : pings.next();
+            if (slot < 6) {
+                return statusCheck(enrolled.get(Math.floorMod(checked.getAndIncrement(), enrolled.size())));
+            }
+            return slot < 8 ? lookups.next() : pings.next();
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -81,6 +82,9 @@ final class TestBed implements AutoCloseable {
         fakes.graphLatencyMillis(options.graphLatencyMillis());
         writePids();
         TeamsTraffic.Person admin = TeamsTraffic.people("admins", 1).get(0);
+        String admins = Stream.concat(Stream.of(admin), helpdeskStaff().stream())
+                .map(TeamsTraffic.Person::objectId)
+                .collect(Collectors.joining(","));
         List<String> jvmOptions = new ArrayList<>(options.botJvmOptions());
         if (options.flightRecording()) {
             jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
@@ -95,7 +99,7 @@ final class TestBed implements AutoCloseable {
                         "GRAPH_BASE_URL", fakes.graphBaseUrl(),
                         "ENTRA_AUTHORITY_HOST", fakes.entraAuthorityHost(),
                         "EDGE_TRUST_STORE", edgeTrust.toString(),
-                        "BOOTSTRAP_ADMIN_IDS", admin.objectId()),
+                        "BOOTSTRAP_ADMIN_IDS", admins),
                 jvmOptions, options.outputDir().resolve("bot.log"));
         track(bot);
         writePids();
@@ -104,6 +108,11 @@ final class TestBed implements AutoCloseable {
             DirectorySetup.register(adminConnection, new TeamsTraffic(connector.serviceUrl()), admin, database,
                     TENANT_ID, CLIENT_ID, CLIENT_SECRET);
         }
+    }
+
+    /** The helpdesk staff of the look-ups; bootstrap admins, since admins may do what the helpdesk does. */
+    static List<TeamsTraffic.Person> helpdeskStaff() {
+        return TeamsTraffic.people("helpdesk", HelpdeskWorkloads.STAFF);
     }
 
     private synchronized void track(AutoCloseable process) {
