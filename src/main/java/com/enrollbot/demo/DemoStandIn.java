@@ -61,7 +61,8 @@ final class DemoStandIn implements SmartLifecycle, AutoCloseable {
         this.certificatePem = certificatePem;
         this.origin = "https://" + HOST + ":" + server.getAddress().getPort();
         for (DemoCompany.Tenant tenant : DemoCompany.TENANTS) {
-            tokens.registerApp(tenant.tenantId(), tenant.clientId(), tenant.clientSecret());
+            tokens.registerApp(tenant.tenantId(), tenant.clientId(), tenant.clientSecret())
+                    .registerApp(tenant.tenantId(), tenant.clientId(), tenant.newClientSecret());
             peopleByTenant.put(tenant.tenantId(), new StandInUsers(tenant.people()));
         }
         server.createContext("/v1.0/", this::graph);
