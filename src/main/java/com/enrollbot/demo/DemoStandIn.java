@@ -32,9 +32,9 @@ import org.springframework.context.SmartLifecycle;
  * The demo's local stand-in for Entra ID (token endpoint) and Microsoft Graph ({@code /v1.0/users}), serving the
  * {@link DemoCompany} tenants on one loopback HTTPS port with a certificate made at startup. Their people can be
  * changed through Graph's {@code PATCH /v1.0/users/{id}}, as an IT admin fixes a profile; changes last until the
- * stand-in stops. The bot reaches it
- * through its real azure-identity and Graph SDK code, with {@link #trustingClient()} as its edge client: that
- * client trusts this certificate only, so nothing in demo mode can reach a real Microsoft endpoint.
+ * stand-in stops. The bot reaches it through its real azure-identity and Graph SDK code, with
+ * {@link #trustingClient()} as its edge client: that client trusts this certificate only, so nothing in demo mode
+ * can reach a real Microsoft endpoint.
  * <p>
  * The port is bound when this is made (the URLs must be known before the application's settings are read); the
  * server threads start with the application context and stop with it.
