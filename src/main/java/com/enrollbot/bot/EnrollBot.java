@@ -34,14 +34,17 @@ final class EnrollBot extends TeamsActivityHandler {
     private final ConversationState conversationState;
     private final PrivateConversationState privateConversationState;
     private final AdminConversations adminConversations;
+    private final EmployeeConversations employeeConversations;
 
     EnrollBot(Router router, AccessService access, ConversationState conversationState,
-              PrivateConversationState privateConversationState, AdminConversations adminConversations) {
+              PrivateConversationState privateConversationState, AdminConversations adminConversations,
+              EmployeeConversations employeeConversations) {
         this.router = router;
         this.access = access;
         this.conversationState = conversationState;
         this.privateConversationState = privateConversationState;
         this.adminConversations = adminConversations;
+        this.employeeConversations = employeeConversations;
     }
 
     /** State is saved once, at the end of the turn; a state nobody touched in this turn is neither read nor written. */
@@ -104,6 +107,7 @@ final class EnrollBot extends TeamsActivityHandler {
         Caller caller = new Caller(tenantId, objectId, activity.getFrom().getName());
         Turn turn = new Turn(context, caller, access.roleOf(caller));
         adminConversations.remember(activity, caller, turn.role());
+        employeeConversations.remember(activity, caller);
         return turn;
     }
 

@@ -23,6 +23,9 @@ import com.enrollbot.core.enrollment.EnrollmentStore;
 import com.enrollbot.core.enrollment.OrganizationAdmins;
 import com.enrollbot.core.enrollment.OrganizationSettings;
 import com.enrollbot.core.enrollment.PhoneNumbers;
+import com.enrollbot.core.helpdesk.EmployeeChats;
+import com.enrollbot.core.helpdesk.HelpdeskService;
+import com.enrollbot.core.helpdesk.HelpdeskStore;
 import com.enrollbot.secrets.AesGcmSecretCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -82,5 +85,25 @@ class CoreConfiguration {
                                         OrganizationSettings organizationSettings, PhoneNumbers phoneNumbers,
                                         AdminAlerts alerts, AuditLog audit) {
         return new EnrollmentService(directories, gateway, store, organizationSettings, phoneNumbers, alerts, audit);
+    }
+
+    /** Organizations with several directories are searched in all of them at once; each search has its own budget. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService helpdeskSearches() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "helpdesk-search-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    HelpdeskService helpdeskService(DirectoryAccess directories, DirectoryGateway gateway, EnrollmentStore enrollments,
+                                    HelpdeskStore store, OrganizationSettings organizationSettings,
+                                    PhoneNumbers phoneNumbers, AdminAlerts alerts, AuditLog audit, EmployeeChats chats,
+                                    ExecutorService helpdeskSearches) {
+        return new HelpdeskService(directories, gateway, enrollments, store, organizationSettings, phoneNumbers, alerts,
+                audit, chats, helpdeskSearches);
     }
 }

@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 import com.enrollbot.bot.CardReply;
+import com.enrollbot.bot.EmployeeConversations;
 import com.enrollbot.bot.Flow;
 import com.enrollbot.bot.Routes;
 import com.enrollbot.bot.Turn;
 import com.enrollbot.core.access.Role;
 import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.enrollment.EnrollmentOutcome;
 import com.enrollbot.core.enrollment.EnrollmentService;
 import com.enrollbot.core.enrollment.OrganizationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,30 +39,49 @@ final class EnrollmentFlow implements Flow {
     private final EnrollmentCards cards;
     private final OrganizationSettings settings;
     private final AuditLog audit;
+    private final PeopleStatus others;
+    private final EmployeeConversations conversations;
 
-    EnrollmentFlow(EnrollmentService enrollment, EnrollmentCards cards, OrganizationSettings settings, AuditLog audit) {
+    EnrollmentFlow(EnrollmentService enrollment, EnrollmentCards cards, OrganizationSettings settings, AuditLog audit,
+                   PeopleStatus others, EmployeeConversations conversations) {
         this.enrollment = enrollment;
         this.cards = cards;
         this.settings = settings;
         this.audit = audit;
+        this.others = others;
+        this.conversations = conversations;
     }
 
     @Override
     public void register(Routes routes) {
         routes.command("enroll", "enroll", "Enroll in multi-factor authentication with your Entra ID profile",
                         Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
-                .command("status", "status", "Whether you are enrolled, since when and with which number",
-                        Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(enrollment.status(turn.caller()))))
+                .command("status", "status", "Whether you are enrolled, since when and with which number"
+                                + " (helpdesk and admins: 'status <UPN, e-mail or name>' for anyone's)",
+                        Role.EMPLOYEE, this::status)
                 .command("guests", "guests allow|refuse", "Whether guest accounts of your directory may enroll",
                         Role.ADMIN, this::guests)
                 .verb(CHECK, Role.EMPLOYEE, (turn, data) -> card(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
                 .verb(CONFIRM, Role.EMPLOYEE, this::confirm);
     }
 
+    /** Helpdesk staff and admins may name someone; anyone else sees their own status, whatever they typed after it. */
+    private CompletableFuture<Void> status(Turn turn, String who) {
+        if (!who.isBlank() && turn.role().includes(Role.HELPDESK)) {
+            return others.show(turn, who);
+        }
+        return turn.sendCard(cards.of(enrollment.status(turn.caller())));
+    }
+
     /** Enroll pressed: the service reads the profile again, so a stale card never enrolls outdated details. */
     private CompletableFuture<CardReply> confirm(Turn turn, JsonNode data) {
         String shown = data.path("shown").asText("");
-        return card(cards.of(enrollment.enroll(turn.caller(), shown, GRAPH_BUDGET)));
+        EnrollmentOutcome outcome = enrollment.enroll(turn.caller(), shown, GRAPH_BUDGET);
+        if (outcome instanceof EnrollmentOutcome.Enrolled) {
+            // So that the person can be told in this chat if the helpdesk resets the enrollment.
+            conversations.enrolled(turn);
+        }
+        return card(cards.of(outcome));
     }
 
     private CompletableFuture<Void> guests(Turn turn, String arguments) {
