@@ -21,6 +21,8 @@ import com.enrollbot.testing.RunningBot;
 import com.enrollbot.testing.TeamsUser;
 import com.enrollbot.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,18 +83,36 @@ class DemoTourTest {
 
     /** Presses an Action.Execute button of the card and returns the card that replaces it. */
     private static JsonNode press(TeamsUser person, JsonNode card, String verb) {
-        JsonNode data = null;
-        for (JsonNode action : card.path("actions")) {
-            if (verb.equals(action.path("verb").asText())) {
-                data = action.path("data");
-            }
-        }
-        assertThat(data).as("a %s button on %s", verb, card).isNotNull();
+        return press(person, card, verb, Map.of());
+    }
+
+    /**
+     * Presses the first Action.Execute button with this verb anywhere on the card (a helpdesk card has one set per
+     * person), with the card's inputs as typed merged into its data, as Teams sends them; the card that replaces it.
+     */
+    private static JsonNode press(TeamsUser person, JsonNode card, String verb, Map<String, String> inputs) {
+        JsonNode button = button(card, verb);
+        assertThat(button).as("a %s button on %s", verb, card).isNotNull();
+        ObjectNode data = button.path("data").isObject() ? button.path("data").deepCopy() : JsonNodeFactory.instance.objectNode();
+        inputs.forEach(data::put);
         HttpResponse<String> response = person.send(bot, person.execute(verb, data));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = TeamsUser.json(response.body());
         assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         return answer.path("value");
+    }
+
+    private static JsonNode button(JsonNode node, String verb) {
+        if ("Action.Execute".equals(node.path("type").asText()) && verb.equals(node.path("verb").asText())) {
+            return node;
+        }
+        for (JsonNode child : node) {
+            JsonNode found = button(child, verb);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static TeamsUser playgroundUser(DirectoryUser person) {
@@ -225,8 +245,30 @@ class DemoTourTest {
         assertThat(receipt.path("actions").size()).isZero();
     }
 
-    // Step 9, the helpdesk looks Jonas up and resets his enrollment, arrives with issue 5 (helpdesk lookups and
-    // resets): docs/tour.md describes it as coming, and the test for it belongs here, as Priya.
+    @Test
+    @Order(9)
+    void theHelpdeskAgentSeesWhetherSomeoneNotEnrolledCouldEnrollAndResetsJonasWhoThenEnrollsAgain() {
+        TeamsUser priya = playgroundUser(DemoCompany.HELPDESK);
+        TeamsUser jonas = playgroundUser(DemoCompany.COMPLETE_EMPLOYEE);
+
+        assertThat(say(priya, "status Tom").toString()).contains("Tomás Ortega").contains("Not enrolled")
+                .contains("Could enroll now: no").contains("E-mail (mail) is empty");
+        JsonNode found = say(priya, "status Jon");
+        keep("helpdesk-person", found);
+        assertThat(found.toString()).contains("Jonas Berg").contains("Enrolled").contains("Could enroll now: enrolled already");
+
+        JsonNode form = press(priya, found, "helpdesk.reset");
+        JsonNode confirmation = press(priya, form, "helpdesk.reset.review", Map.of("reason", "New phone"));
+        assertThat(confirmation.toString()).contains("Reset the enrollment of Jonas Berg?").contains("New phone");
+        JsonNode reset = press(priya, confirmation, "helpdesk.reset.confirm");
+        assertThat(reset.toString()).contains("Done: the enrollment of Jonas Berg is revoked").contains("Revoked")
+                .contains("New phone").contains("Could enroll now: yes");
+        assertThat(connector.await(call -> call.path().contains(jonas.conversationId())
+                && String.valueOf(call.text()).contains("reset your enrollment")).text()).contains("Reason: New phone");
+
+        JsonNode receipt = press(jonas, say(jonas, "enroll"), "enroll.confirm");
+        assertThat(receipt.toString()).contains("You are enrolled");
+    }
 
     /** Runs scripts/demo-edit-user.sh as docs/tour.md does, against the running demo's data folder; its output. */
     private static String editUser(String objectId, String property, String value) {
