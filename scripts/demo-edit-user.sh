@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Changes a person's profile in the demo's stand-in Entra ID, as their IT admin would in the Entra admin center:
 # gets a token for the demo tenant's app from the stand-in, then sends Microsoft Graph's PATCH /v1.0/users/{id}.
-# For the demo tour (docs/tour.md) only. The bot must be running in demo mode: it writes how to reach the stand-in
+# For the demo tour (the README's demo tour) only. The bot must be running in demo mode: it writes how to reach the stand-in
 # (a new port and certificate on every start) into $DATA_DIR/stand-in.env; DATA_DIR as the bot's, by default
 # .data/demo in the repository root. Changes last until the bot stops. Needs bash and curl.
 #

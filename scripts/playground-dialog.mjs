@@ -9,7 +9,7 @@
 //   node scripts/playground-dialog.mjs manage NAME [newSecret=SECRET] [name=NEW_NAME] [expiresOn=YYYY-MM-DD] [saveAnyway=true]
 // "manage" finds the directory NAME on the directories card (it types `directories` in the chat for that), opens
 // its Manage dialog and saves it with the given fields changed; newSecret rotates the client secret.
-// Meant for the demo tour (docs/tour.md): secrets are command-line arguments, visible to this machine's users.
+// Meant for the demo tour (the README's demo tour): secrets are command-line arguments, visible to this machine's users.
 
 const USAGE = `usage:
   node scripts/playground-dialog.mjs register NAME TENANT_ID CLIENT_ID CLIENT_SECRET

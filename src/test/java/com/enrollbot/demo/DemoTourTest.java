@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The tour of docs/tour.md, step by step, through {@code /api/messages} of the real application started in demo
+ * The tour of the README's demo tour, step by step, through {@code /api/messages} of the real application started in demo
  * mode: Teams-shaped activities from the people of the Playground configurations, the bot's Graph and Entra calls
  * answered by the demo's stand-in. The steps build on each other, as they do for a new user. Each card the tour
  * shows is kept in {@code target/demo-tour/} for the screenshots in docs/images (rendered with render-card.js).
@@ -270,7 +270,7 @@ class DemoTourTest {
         assertThat(receipt.toString()).contains("You are enrolled");
     }
 
-    /** Runs scripts/demo-edit-user.sh as docs/tour.md does, against the running demo's data folder; its output. */
+    /** Runs scripts/demo-edit-user.sh as the README's demo tour does, against the running demo's data folder; its output. */
     private static String editUser(String objectId, String property, String value) {
         ProcessBuilder script = new ProcessBuilder("bash", "scripts/demo-edit-user.sh", objectId, property, value)
                 .redirectErrorStream(true);
