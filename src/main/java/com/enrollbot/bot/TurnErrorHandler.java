@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens when a turn throws: the stack trace goes to the log under a correlation id, the person gets a
- * short apology card with that id, and an invoke still gets a 200 answer so Teams does not repeat it.
+ * short apology card with that id, and an invoke still gets a 200 answer so Teams does not repeat it. A message
+ * the bot starts itself (a follow-up, a notice to an admin or an employee) is different: nobody is waiting in that
+ * chat, so the failure goes back to the code that sent it, which decides what it means.
  */
 final class TurnErrorHandler implements OnTurnErrorHandler {
 
@@ -29,6 +31,9 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
 
     static final String CONFLICT_MESSAGE =
             "That crossed with another action in this conversation, so I did not apply it. Please try again.";
+
+    /** The name of the event botbuilder's continueConversation runs a proactive turn with. */
+    private static final String PROACTIVE_TURN = "ContinueConversation";
 
     private final CardTemplates cards;
 
@@ -38,6 +43,10 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
 
     @Override
     public CompletableFuture<Void> invoke(TurnContext turn, Throwable error) {
+        if (isProactive(turn.getActivity())) {
+            // An apology here would reach someone out of the blue, for something they never asked.
+            return CompletableFuture.failedFuture(error);
+        }
         String correlationId = turn.getTurnState().get(CorrelationId.TURN_STATE_KEY);
         Throwable cause = unwrap(error);
         boolean conflict = cause instanceof StateConflictException;
@@ -62,6 +71,11 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
             }
             return null;
         });
+    }
+
+    /** The activity botbuilder makes for continueConversation, the way the bot messages a chat on its own. */
+    private static boolean isProactive(Activity activity) {
+        return activity.isType(ActivityTypes.EVENT) && PROACTIVE_TURN.equals(activity.getName());
     }
 
     private static Activity invokeAnswer(String invokeName, ObjectNode apology) {

@@ -14,8 +14,13 @@ import com.enrollbot.demo.standin.DirectoryUser;
  */
 public final class DemoCompany {
 
-    /** One Entra tenant with its app registration (User.Read.All, consented) and its people. */
-    public record Tenant(String name, String tenantId, String clientId, String clientSecret, List<DirectoryUser> people) {
+    /**
+     * One Entra tenant with its app registration (User.Read.All, consented) and its people. The app has two valid
+     * secrets, as during a rotation in Entra ID: the tour registers the directory with the first and rotates it to
+     * the second through the Manage dialog.
+     */
+    public record Tenant(String name, String tenantId, String clientId, String clientSecret, String newClientSecret,
+                         List<DirectoryUser> people) {
         public Tenant {
             people = List.copyOf(people);
         }
@@ -42,7 +47,7 @@ public final class DemoCompany {
             "sofia.rossi_partner.example#EXT#@" + DOMAIN, "sofia.rossi@partner.example", "+1 206 555 0108", true, "Guest");
 
     public static final Tenant TIDEWATER = new Tenant("Tidewater Bicycles", "bdefab05-9c69-45e1-9099-c6fb56cd20b1",
-            "9a15fdb4-670f-4599-bc82-8cd3b82604e8", "tidewater-demo-secret", List.of(
+            "9a15fdb4-670f-4599-bc82-8cd3b82604e8", "tidewater-demo-secret", "tidewater-demo-secret-2", List.of(
             ADMIN, HELPDESK, COMPLETE_EMPLOYEE, NO_MOBILE, NO_EMAIL, NO_COUNTRY_CODE, DISABLED, GUEST,
             member("0b837018-3a21-44ce-b695-31e8a54335d6", "Ben Carter", "ben.carter", "+1 206 555 0109"),
             member("3f9305da-4f8f-4ac8-9e7b-b6a5a45579ab", "Chloé Dubois", "chloe.dubois", "+1 206 555 0110"),
@@ -59,7 +64,7 @@ public final class DemoCompany {
 
     /** Not registered at startup: the tour registers it from Teams with these ids and this secret. */
     public static final Tenant RENTALS = new Tenant("Tidewater Rentals", "401f38d7-1eea-4fc4-a1eb-782e9534726c",
-            "fbd3f53c-e147-46db-b0cb-7cf921d605d2", "rentals-demo-secret", List.of(
+            "fbd3f53c-e147-46db-b0cb-7cf921d605d2", "rentals-demo-secret", "rentals-demo-secret-2", List.of(
             new DirectoryUser("d21564a9-4361-46ad-9b65-3c3a33416c36", "Oskar Lind", "oskar.lind@" + RENTALS_DOMAIN,
                     "oskar.lind@" + RENTALS_DOMAIN, "+1 206 555 0131", true, "Member"),
             new DirectoryUser("e58dba22-869f-45ad-856f-b50288675213", "Paula Greene", "paula.greene@" + RENTALS_DOMAIN,

@@ -8,18 +8,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.demo.standin.EntraTokens;
 import com.enrollbot.demo.standin.GraphUsers;
 import com.enrollbot.demo.standin.StandInAnswer;
+import com.enrollbot.demo.standin.StandInUsers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -30,9 +30,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The demo's local stand-in for Entra ID (token endpoint) and Microsoft Graph ({@code /v1.0/users}), serving the
- * {@link DemoCompany} tenants on one loopback HTTPS port with a certificate made at startup. The bot reaches it
- * through its real azure-identity and Graph SDK code, with {@link #trustingClient()} as its edge client: that
- * client trusts this certificate only, so nothing in demo mode can reach a real Microsoft endpoint.
+ * {@link DemoCompany} tenants on one loopback HTTPS port with a certificate made at startup. Their people can be
+ * changed through Graph's {@code PATCH /v1.0/users/{id}}, as an IT admin fixes a profile; changes last until the
+ * stand-in stops. The bot reaches it through its real azure-identity and Graph SDK code, with
+ * {@link #trustingClient()} as its edge client: that client trusts this certificate only, so nothing in demo mode
+ * can reach a real Microsoft endpoint.
  * <p>
  * The port is bound when this is made (the URLs must be known before the application's settings are read); the
  * server threads start with the application context and stop with it.
@@ -44,18 +46,24 @@ final class DemoStandIn implements SmartLifecycle, AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService workers;
     private final HandshakeCertificates clientCertificates;
+    private final String certificatePem;
     private final EntraTokens tokens = new EntraTokens("demo-entra-");
+    private final Map<String, StandInUsers> peopleByTenant = new HashMap<>();
     private final String origin;
     private volatile boolean running;
     private boolean closed;
 
-    private DemoStandIn(HttpsServer server, ExecutorService workers, HandshakeCertificates clientCertificates) {
+    private DemoStandIn(HttpsServer server, ExecutorService workers, HandshakeCertificates clientCertificates,
+                        String certificatePem) {
         this.server = server;
         this.workers = workers;
         this.clientCertificates = clientCertificates;
+        this.certificatePem = certificatePem;
         this.origin = "https://" + HOST + ":" + server.getAddress().getPort();
         for (DemoCompany.Tenant tenant : DemoCompany.TENANTS) {
-            tokens.registerApp(tenant.tenantId(), tenant.clientId(), tenant.clientSecret());
+            tokens.registerApp(tenant.tenantId(), tenant.clientId(), tenant.clientSecret())
+                    .registerApp(tenant.tenantId(), tenant.clientId(), tenant.newClientSecret());
+            peopleByTenant.put(tenant.tenantId(), new StandInUsers(tenant.people()));
         }
         server.createContext("/v1.0/", this::graph);
         server.createContext("/", this::entra);
@@ -82,7 +90,7 @@ final class DemoStandIn implements SmartLifecycle, AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            return new DemoStandIn(server, workers, clientCertificates);
+            return new DemoStandIn(server, workers, clientCertificates, certificate.certificatePem());
         } catch (IOException e) {
             throw new UncheckedIOException("The demo stand-in for Entra ID and Graph could not bind a loopback port", e);
         }
@@ -96,6 +104,11 @@ final class DemoStandIn implements SmartLifecycle, AutoCloseable {
     /** {@code GRAPH_BASE_URL} in demo mode. */
     String graphBaseUrl() {
         return origin + "/v1.0";
+    }
+
+    /** The stand-in's certificate, for clients other than the bot (curl) to trust. */
+    String certificatePem() {
+        return certificatePem;
     }
 
     /** An edge client that trusts this stand-in's certificate and nothing else. */
@@ -155,9 +168,10 @@ final class DemoStandIn implements SmartLifecycle, AutoCloseable {
                 send(exchange, GraphUsers.unauthorized());
                 return;
             }
-            List<DirectoryUser> people = DemoCompany.tenant(tenantId.get()).map(DemoCompany.Tenant::people).orElse(List.of());
+            // Every token is issued for a demo tenant, so a token only ever reaches its own tenant's people.
+            StandInUsers people = peopleByTenant.get(tenantId.get());
             send(exchange, GraphUsers.answer(graphBaseUrl(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    query(exchange.getRequestURI().getRawQuery()), people));
+                    query(exchange.getRequestURI().getRawQuery()), body(exchange.getRequestBody()), people));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.enrollbot.config.BotSettings;
 import com.enrollbot.demo.standin.DirectoryUser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The Agents Playground configurations of the tour match the demo company: the Teams tenant is the demo tenant,
  * every person exists in its directory under the same name, and each file makes its reader the person the tour
- * says. The Playground's own defaults are not GUIDs, which the bot refuses.
+ * says, in a personal chat of their own. The Playground's own defaults are not GUIDs, which the bot refuses.
  */
 class DemoPlaygroundConfigurationTest {
 
@@ -54,5 +55,18 @@ class DemoPlaygroundConfigurationTest {
                     .orElseThrow(() -> new AssertionError(person.get("name") + " is not in the demo directory"));
             assertThat(person.get("name")).isEqualTo(inDirectory.displayName());
         }
+    }
+
+    @Test
+    void everyPersonHasTheirOwnPersonalChatAsInTeams() throws IOException {
+        List<Object> chats = new ArrayList<>();
+        for (Arguments configuration : configurations().toList()) {
+            Map<String, Object> config = new Yaml().load(Files.readString(Path.of((String) configuration.get()[0])));
+            chats.add(((Map<?, ?>) config.get("personalChat")).get("id"));
+        }
+
+        // The Playground replaces its placeholder in its built-in configuration only: kept, it would be one chat
+        // shared by everyone, and a notice the bot sends Jonas would show up in Priya's chat.
+        assertThat(chats).doesNotHaveDuplicates().doesNotContain("__PERSONAL_CHAT_ID__");
     }
 }

@@ -3,6 +3,8 @@ package com.enrollbot.testing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,7 @@ public final class FakeConnector implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Integer> failNextTo = new ConcurrentHashMap<>();
     private volatile Duration latency = Duration.ZERO;
 
     public FakeConnector() {
@@ -63,6 +66,14 @@ public final class FakeConnector implements AutoCloseable {
 
     public void latency(Duration latency) {
         this.latency = latency;
+    }
+
+    /**
+     * Answers the next call to the conversation with the HTTP status and the Bot Connector's error for a chat it
+     * does not know (the person removed the bot); the call is recorded all the same.
+     */
+    public void failNext(String conversationId, int status) {
+        failNextTo.put(conversationId, status);
     }
 
     public List<Call> calls() {
@@ -102,6 +113,13 @@ public final class FakeConnector implements AutoCloseable {
             return new MockResponse().setResponseCode(400);
         }
         calls.add(new Call(request.getMethod(), path, activity, request.getHeader("Authorization")));
+        for (String conversationId : failNextTo.keySet()) {
+            Integer status = path.contains(conversationId) ? failNextTo.remove(conversationId) : null;
+            if (status != null) {
+                return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                        .setBody("{\"error\":{\"code\":\"ConversationNotFound\",\"message\":\"Conversation not found\"}}");
+            }
+        }
         String id = "PUT".equals(request.getMethod())
                 ? path.substring(path.lastIndexOf('/') + 1)
                 : "activity-" + ids.incrementAndGet();

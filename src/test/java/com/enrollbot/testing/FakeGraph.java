@@ -1,14 +1,13 @@
 package com.enrollbot.testing;
 
-import com.enrollbot.demo.standin.DirectoryUser;
 import com.enrollbot.demo.standin.GraphUsers;
+import com.enrollbot.demo.standin.StandInUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +20,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * A fake Microsoft Graph over HTTPS serving {@code GET /v1.0/users} and {@code GET /v1.0/users/{id}} as
- * {@link GraphUsers} answers them (the protocol the demo mode's stand-in serves too: {@code $select},
- * {@code $top}, {@code $filter}, paging). Every request needs a bearer token issued by the given
+ * A fake Microsoft Graph over HTTPS serving {@code GET /v1.0/users}, {@code GET /v1.0/users/{id}} and
+ * {@code PATCH /v1.0/users/{id}} as {@link GraphUsers} answers them (the protocol the demo mode's stand-in serves
+ * too: {@code $select}, {@code $top}, {@code $filter}, paging). Every request needs a bearer token issued by the given
  * {@link FakeEntra}; this class adds what only tests need: recorded requests, faults and delays. Give the
  * application {@link #baseUrl()} as {@code GRAPH_BASE_URL}. Thread-safe: MockWebServer answers on its own threads.
  */
@@ -31,7 +30,7 @@ public final class FakeGraph implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final FakeEntra entra;
-    private final Map<String, DirectoryUser> users = new LinkedHashMap<>();
+    private final StandInUsers users = new StandInUsers(List.of());
     private final List<RecordedGraphRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<GraphFault> nextFaults = new ConcurrentLinkedQueue<>();
     private volatile GraphFault standingFault;
@@ -63,12 +62,12 @@ public final class FakeGraph implements AutoCloseable {
     }
 
     /** Adds the user, or replaces the user with the same id. */
-    public synchronized FakeUser putUser(FakeUser user) {
-        users.put(user.id(), user.toDirectoryUser());
+    public FakeUser putUser(FakeUser user) {
+        users.put(user.toDirectoryUser());
         return user;
     }
 
-    public synchronized void removeUser(String id) {
+    public void removeUser(String id) {
         users.remove(id);
     }
 
@@ -133,16 +132,8 @@ public final class FakeGraph implements AutoCloseable {
         if (fault != null) {
             return faultResponse(fault);
         }
-        List<DirectoryUser> snapshot;
-        synchronized (this) {
-            // A read by id needs its one user: copying every user for it made each request cost O(users), which
-            // the load benchmark (tens of thousands of users) measured instead of the bot.
-            snapshot = url.pathSegments().size() == 3
-                    ? Optional.ofNullable(users.get(url.pathSegments().get(2))).map(List::of).orElse(List.of())
-                    : List.copyOf(users.values());
-        }
         return FakeEntra.mockResponse(GraphUsers.answer(baseUrl(), request.getMethod(),
-                        "/" + String.join("/", url.pathSegments()), query, snapshot))
+                        "/" + String.join("/", url.pathSegments()), query, request.getBody().readUtf8(), users))
                 .setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,20 @@ class FakeGraphTest {
         token = "forged";
         try (Response response = get(null, null)) {
             assertThat(response.code()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void whenAUserIsPatchedThenTheNextReadSeesTheChange() throws IOException {
+        FakeUser grace = graph.putUser(FakeUser.member("Grace Hopper", "grace@contoso.example", null, null));
+        Request patch = new Request.Builder().url(graph.baseUrl() + "/users/" + grace.id())
+                .header("Authorization", "Bearer " + token)
+                .patch(RequestBody.create("{\"mail\":\"grace@contoso.example\"}", MediaType.get("application/json")))
+                .build();
+
+        try (Response patched = http.newCall(patch).execute(); Response read = get("mail eq 'grace@contoso.example'", "id")) {
+            assertThat(patched.code()).isEqualTo(204);
+            assertThat(read.body().string()).contains(grace.id());
         }
     }
 }

@@ -24,4 +24,20 @@ public record DirectoryUser(String id, String displayName, String userPrincipalN
         properties.put("userType", userType);
         return properties;
     }
+
+    /**
+     * The same user with some of its Graph properties replaced, each value already of its property's type
+     * (String, or Boolean for accountEnabled). The id is not among them: Graph never changes it.
+     */
+    public DirectoryUser with(Map<String, Object> changes) {
+        Map<String, Object> properties = properties();
+        properties.remove("id");
+        if (!properties.keySet().containsAll(changes.keySet())) {
+            throw new IllegalArgumentException("Not a changeable property of a user: " + changes.keySet());
+        }
+        properties.putAll(changes);
+        return new DirectoryUser(id, (String) properties.get("displayName"), (String) properties.get("userPrincipalName"),
+                (String) properties.get("mail"), (String) properties.get("mobilePhone"),
+                (Boolean) properties.get("accountEnabled"), (String) properties.get("userType"));
+    }
 }

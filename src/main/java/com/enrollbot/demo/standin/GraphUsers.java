@@ -13,14 +13,16 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Microsoft Graph's {@code GET /v1.0/users} ({@code $select}, {@code $top}, {@code $filter} as {@link UserFilter}
- * describes, paging by {@code @odata.nextLink}) and {@code GET /v1.0/users/{id}} ({@code $select}), in Graph's
- * wire format. As Graph does, {@code $select} replaces the default property set and selected properties without
- * a value are written as {@code null}. Stateless: the caller checks the bearer token and hands over the users
- * that token may see. The demo's stand-in Graph and the tests' {@code FakeGraph} both answer through it.
+ * describes, paging by {@code @odata.nextLink}), {@code GET /v1.0/users/{id}} ({@code $select}) and
+ * {@code PATCH /v1.0/users/{id}} (a JSON object of the properties to change; 204 No Content), in Graph's wire
+ * format. As Graph does, {@code $select} replaces the default property set and selected properties without a
+ * value are written as {@code null}. The caller checks the bearer token and hands over the users that token may
+ * see and change. The demo's stand-in Graph and the tests' {@code FakeGraph} both answer through it.
  */
 public final class GraphUsers {
 
@@ -29,6 +31,8 @@ public final class GraphUsers {
     /** What Graph returns for a user without $select, among the properties this stand-in knows. */
     private static final List<String> DEFAULT_PROPERTIES =
             List.of("id", "displayName", "userPrincipalName", "mail", "mobilePhone");
+    /** The properties a PATCH may set to null (Graph clears them); the others need a value. */
+    private static final Set<String> CLEARABLE = Set.of("mail", "mobilePhone");
     private static final Set<String> QUERY_OPTIONS = Set.of("$select", "$top", "$filter", "$skiptoken");
     private static final int DEFAULT_PAGE_SIZE = 100;
     private static final int MAX_PAGE_SIZE = 999;
@@ -40,25 +44,32 @@ public final class GraphUsers {
     /**
      * Answers one request. {@code baseUrl} is the Graph root as clients see it (e.g.
      * {@code https://127.0.0.1:50124/v1.0}), {@code path} the decoded request path, {@code query} the decoded
-     * query parameters.
+     * query parameters, {@code body} the request body (empty for a GET).
      */
     public static StandInAnswer answer(String baseUrl, String method, String path, Map<String, String> query,
-                                       List<DirectoryUser> users) {
+                                       String body, StandInUsers users) {
         List<String> segments = List.of(path.replaceFirst("^/", "").split("/", -1));
-        if (!"GET".equals(method) || segments.size() < 2 || !"v1.0".equals(segments.get(0))
-                || !"users".equals(segments.get(1)) || segments.size() > 3) {
+        if (segments.size() < 2 || !"v1.0".equals(segments.get(0)) || !"users".equals(segments.get(1))
+                || segments.size() > 3) {
             return error(400, "BadRequest", "Resource not found for the segment '" + String.join("/", segments) + "'.");
+        }
+        boolean oneUser = segments.size() == 3;
+        if (!"GET".equals(method) && !("PATCH".equals(method) && oneUser)) {
+            return error(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request uri.");
         }
         for (String name : query.keySet()) {
             if (!QUERY_OPTIONS.contains(name)) {
                 return error(400, "BadRequest", "Query option '" + name + "' is not supported by this stand-in.");
             }
         }
+        if ("PATCH".equals(method)) {
+            return update(segments.get(2), body, users);
+        }
         try {
             List<String> select = select(query.get("$select"));
-            return segments.size() == 3
-                    ? user(baseUrl, segments.get(2), select, users)
-                    : users(baseUrl, query, select, users);
+            return oneUser
+                    ? user(baseUrl, segments.get(2), select, users.all())
+                    : users(baseUrl, query, select, users.all());
         } catch (IllegalArgumentException e) {
             return error(400, "BadRequest", e.getMessage());
         }
@@ -82,11 +93,50 @@ public final class GraphUsers {
         return respond(status, Map.of("error", error));
     }
 
+    private static StandInAnswer update(String id, String body, StandInUsers users) {
+        JsonNode changes;
+        try {
+            changes = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            changes = null;
+        }
+        if (changes == null || !changes.isObject()) {
+            return error(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header"
+                    + " is set and payload is of valid JSON format.");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> change : changes.properties()) {
+            String property = change.getKey();
+            JsonNode value = change.getValue();
+            if ("id".equals(property)) {
+                return error(400, "Request_BadRequest", "Property 'id' is read-only and cannot be set.");
+            }
+            if (!PROPERTIES.contains(property)) {
+                return error(400, "Request_BadRequest",
+                        "Property '" + property + "' does not exist as a declared property or extension property.");
+            }
+            boolean typed = "accountEnabled".equals(property) ? value.isBoolean() : value.isTextual();
+            if (!typed && !(value.isNull() && CLEARABLE.contains(property))) {
+                return error(400, "Request_BadRequest",
+                        "Invalid value specified for property '" + property + "' of resource 'User'.");
+            }
+            values.put(property, value.isBoolean() ? Boolean.valueOf(value.booleanValue()) : value.textValue());
+        }
+        if (users.update(id, user -> user.with(values)).isEmpty()) {
+            return notFound(id);
+        }
+        return new StandInAnswer(204, Map.of(), "");
+    }
+
+    private static StandInAnswer notFound(String id) {
+        return error(404, "Request_ResourceNotFound", "Resource '" + id
+                + "' does not exist or one of its queried reference-property objects are not present.");
+    }
+
     private static StandInAnswer user(String baseUrl, String id, List<String> select, List<DirectoryUser> users) {
         DirectoryUser user = users.stream().filter(candidate -> candidate.id().equals(id)).findFirst().orElse(null);
         if (user == null) {
-            return error(404, "Request_ResourceNotFound", "Resource '" + id
-                    + "' does not exist or one of its queried reference-property objects are not present.");
+            return notFound(id);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", baseUrl + "/$metadata#users(" + String.join(",", select) + ")/$entity");

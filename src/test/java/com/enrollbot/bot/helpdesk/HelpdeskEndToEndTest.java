@@ -33,6 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The helpdesk's journey through the front door: Teams-shaped activities over HTTP to the real application,
@@ -116,6 +119,20 @@ class HelpdeskEndToEndTest {
         JsonNode receipt = press(employee, say(employee, "enroll"), "enroll.confirm");
         assertThat(text(receipt)).contains("You are enrolled");
         return employee;
+    }
+
+    /** The notices are sent in the background: waits (bounded) until the log says how sending one ended. */
+    private static void awaitLogLine(CapturedOutput output, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!output.getAll().contains(text)) {
+            assertThat(System.nanoTime()).as("the log line '%s' within 10 s", text).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     // ---- talking to the bot
@@ -682,6 +699,23 @@ class HelpdeskEndToEndTest {
 
             assertThat(count("SELECT count(*) FROM enrollment_conversations c JOIN enrollments e ON e.id = c.enrollment_id"
                     + " WHERE e.object_id = ?", employee.objectId())).isZero();
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void whenTheNoticeCannotBeDeliveredTheResetStandsAndThePersonGetsNoApologyForATurnTheyNeverStarted(
+                CapturedOutput output) {
+            FakeUser ada = person(prefix() + " Ada");
+            TeamsUser employee = enrolled(contoso, ada);
+            connector.failNext(employee.conversationId(), 404);
+
+            press(contoso.helpdesk(), confirmationOf(contoso, ada, "Lost phone"), HelpdeskFlow.CONFIRM);
+
+            assertThat(stateOf(employee)).isEqualTo("revoked");
+            awaitLogLine(output, "Could not tell the person of enrollment");
+            assertThat(callsTo(employee)).filteredOn(call -> !call.card().isMissingNode())
+                    .noneMatch(call -> call.card().toString().contains("Sorry, something went wrong"));
+            assertThat(output.getAll()).doesNotContain("Turn failed");
         }
     }
 
