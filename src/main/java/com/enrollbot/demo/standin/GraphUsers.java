@@ -68,7 +68,7 @@ public final class GraphUsers {
         try {
             List<String> select = select(query.get("$select"));
             return oneUser
-                    ? user(baseUrl, segments.get(2), select, users.all())
+                    ? user(baseUrl, segments.get(2), select, users)
                     : users(baseUrl, query, select, users.all());
         } catch (IllegalArgumentException e) {
             return error(400, "BadRequest", e.getMessage());
@@ -133,8 +133,9 @@ public final class GraphUsers {
                 + "' does not exist or one of its queried reference-property objects are not present.");
     }
 
-    private static StandInAnswer user(String baseUrl, String id, List<String> select, List<DirectoryUser> users) {
-        DirectoryUser user = users.stream().filter(candidate -> candidate.id().equals(id)).findFirst().orElse(null);
+    /** By id from the map, not a scan: the benchmark reads one of 60,000 users per enrollment step. */
+    private static StandInAnswer user(String baseUrl, String id, List<String> select, StandInUsers users) {
+        DirectoryUser user = users.get(id).orElse(null);
         if (user == null) {
             return notFound(id);
         }

@@ -24,6 +24,10 @@ public final class StandInUsers {
         return List.copyOf(byId.values());
     }
 
+    public synchronized Optional<DirectoryUser> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     /** Adds the user, or replaces the user with the same id in place. */
     public synchronized void put(DirectoryUser user) {
         byId.put(Objects.requireNonNull(user, "user").id(), user);
