@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load benchmark in one command (docs/bench.md): builds the bot's jar from this tree, then starts a throwaway
+# The load benchmark in one command (README.md, "Benchmark"): builds the bot's jar from this tree, then starts a throwaway
 # PostgreSQL, a fake Bot Connector and the bot (-Xmx512m) and drives Teams-shaped traffic at it from a separate
 # JVM. Prints a table and writes target/bench/results.json. Options go to the benchmark (--help lists them).
 #   scripts/bench.sh                          # the documented run, about 5 minutes

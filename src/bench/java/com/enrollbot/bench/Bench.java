@@ -15,7 +15,7 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 /**
- * The load benchmark (docs/bench.md). Starts the test bed, warms the bot's JVM up at low concurrency, runs each
+ * The load benchmark (README.md, "Benchmark"). Starts the test bed, warms the bot's JVM up at low concurrency, runs each
  * scenario at saturation and at fixed rates, checks the enrollments in the database, and prints a line per run,
  * the table at the end, and {@code results.json}. It reports; it asserts nothing.
  */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Writes the runs as {@code results.json} (the schema of docs/bench.md) and as the table printed at the end. */
+/** Writes the runs as {@code results.json} (the schema in README.md, "Benchmark") and as the table printed at the end. */
 final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

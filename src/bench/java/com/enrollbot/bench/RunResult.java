@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run: a scenario at one setting, in the key names of {@code target/bench/results.json} (see docs/bench.md).
+ * One run: a scenario at one setting, in the key names of {@code target/bench/results.json} (see README.md, "Benchmark").
  * Figures that do not apply to a run are null ({@code targetRps} at saturation, {@code journeysPerSecond} when
  * the run has no enrollment journeys); {@code rssTimeline} is kept for the soak only.
  */
