@@ -58,7 +58,7 @@ final class BotProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> !List.of("PATH", "HOME", "LANG", "MALLOC_ARENA_MAX").contains(name));
         // As README's Deploy section runs the bot: glibc's per-thread malloc arenas cost ~80 MB of RSS at ~440
-        // threads (peak 834 MB without, 757 MB with 2 arenas, same throughput, runs back to back).
+        // threads (a shorter run peaked at 834 MB without, 757 MB with 2 arenas, same throughput).
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         env.putAll(environment);
         env.put("PORT", Integer.toString(port));
