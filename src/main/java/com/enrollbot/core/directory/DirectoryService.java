@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,15 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
     private final Clock clock;
     private final CheckBudget budget;
     private final Executor background;
+    /**
+     * Opened secrets by directory, with the version they belong to. Every change of a secret bumps the version, so
+     * an entry is used only while the directory is at that version (whichever instance changed it). It spares the
+     * enrollment and helpdesk paths a database read and a decryption per Graph call.
+     */
+    private final Map<UUID, VersionedCredentials> openedSecrets = new ConcurrentHashMap<>();
+
+    private record VersionedCredentials(long version, DirectoryCredentials credentials) {
+    }
 
     public DirectoryService(DirectoryStore store, SecretCipher cipher, DirectoryGateway gateway, AuditLog audit,
                             Clock clock, CheckBudget budget, Executor background) {
@@ -93,9 +103,15 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
 
     @Override
     public DirectoryCredentials credentialsOf(Directory directory) {
+        VersionedCredentials opened = openedSecrets.get(directory.id());
+        if (opened != null && opened.version() == directory.version()) {
+            return opened.credentials();
+        }
         SealedSecret sealed = store.secretOf(directory.id())
                 .orElseThrow(() -> new SecretUnavailableException("directory " + directory.id() + " has no stored secret"));
-        return credentials(directory, sealed);
+        DirectoryCredentials credentials = credentials(directory, sealed);
+        openedSecrets.put(directory.id(), new VersionedCredentials(directory.version(), credentials));
+        return credentials;
     }
 
     // ---- admin operations
