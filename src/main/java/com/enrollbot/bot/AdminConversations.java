@@ -13,7 +13,6 @@ import com.enrollbot.config.BotSettings;
 import com.enrollbot.core.access.Caller;
 import com.enrollbot.core.access.Role;
 import com.enrollbot.core.enrollment.OrganizationAdmins;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
@@ -110,8 +109,7 @@ final class AdminConversations implements OrganizationAdmins, AutoCloseable {
             int reached = 0;
             for (ConversationReference admin : adminsOf(orgId)) {
                 try {
-                    adapter.continueConversation(appId, admin,
-                            context -> context.sendActivity(MessageFactory.text(message)).thenApply(sent -> null)).join();
+                    adapter.sendText(appId, admin, message).join();
                     reached++;
                 } catch (RuntimeException e) {
                     // A chat the bot was removed from; the others still get the notice.

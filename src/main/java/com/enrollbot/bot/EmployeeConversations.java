@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import com.enrollbot.config.BotSettings;
 import com.enrollbot.core.access.Caller;
 import com.enrollbot.core.helpdesk.EmployeeChats;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
@@ -88,8 +87,7 @@ public final class EmployeeConversations implements EmployeeChats, AutoCloseable
         }
         senders.execute(() -> {
             try {
-                adapter.continueConversation(appId, reference,
-                        context -> context.sendActivity(MessageFactory.text(message)).thenApply(sent -> null)).join();
+                adapter.sendText(appId, reference, message).join();
             } catch (RuntimeException e) {
                 // The person removed the bot, or the connector is down: the reset stands, the agent can tell them.
                 log.warn("Could not tell the person of enrollment {} about its reset: {}", enrollmentId, e.toString());

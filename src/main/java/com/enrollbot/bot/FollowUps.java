@@ -3,7 +3,6 @@ package com.enrollbot.bot;
 import java.util.concurrent.CompletableFuture;
 
 import com.enrollbot.config.BotSettings;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.ConversationReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,7 @@ public final class FollowUps {
     /** A way to message this turn's conversation later. */
     public FollowUp to(Turn turn) {
         ConversationReference reference = turn.activity().getConversationReference();
-        return text -> adapter.continueConversation(appId, reference,
-                        context -> context.sendActivity(MessageFactory.text(text)).thenApply(sent -> null))
+        return text -> adapter.sendText(appId, reference, text)
                 .exceptionally(failure -> {
                     log.warn("Could not send a follow-up message to conversation {}: {}",
                             reference.getConversation() == null ? "?" : reference.getConversation().getId(), failure.toString());

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.Channels;
 import com.microsoft.bot.connector.ConnectorClient;
@@ -21,6 +22,7 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ResourceResponse;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -104,6 +106,12 @@ final class TeamsBotAdapter extends BotFrameworkAdapter {
         }
         return response.thenApply(sent -> sent != null ? sent
                 : new ResourceResponse(activity.getId() == null ? "" : activity.getId()));
+    }
+
+    /** Sends one text message to a conversation the bot keeps a reference of, outside any turn of it. */
+    CompletableFuture<Void> sendText(String appId, ConversationReference reference, String text) {
+        return continueConversation(appId, reference,
+                context -> context.sendActivity(MessageFactory.text(text)).thenApply(sent -> null));
     }
 
     @Override
