@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -36,10 +35,13 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    /** Over a transaction-aware proxy so that Spring transactions and Jdbi share one connection. */
+    /**
+     * Straight over the pool: the bot uses no Spring-managed transactions (every transaction is Jdbi's own), so a
+     * transaction-aware proxy would only add work to every statement.
+     */
     @Bean
     Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(new TransactionAwareDataSourceProxy(dataSource))
+        return Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
     }

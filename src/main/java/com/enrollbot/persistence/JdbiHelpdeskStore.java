@@ -10,9 +10,9 @@ import com.enrollbot.core.enrollment.Enrollment;
 import com.enrollbot.core.helpdesk.EnrollmentOverview;
 import com.enrollbot.core.helpdesk.EnrollmentOverview.Cursor;
 import com.enrollbot.core.helpdesk.HelpdeskStore;
-import com.enrollbot.persistence.JdbiEnrollmentStore.Row;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -33,19 +33,17 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
         if (objectIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.ofPeople(directoryId, List.copyOf(objectIds)))
-                .stream().map(Row::enrollment).toList();
+        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.ofPeople(directoryId, List.copyOf(objectIds)));
     }
 
     @Override
     public List<Enrollment> matching(String orgId, String text, int limit) {
-        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.matching(orgId, text, limit))
-                .stream().map(Row::enrollment).toList();
+        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.matching(orgId, text, limit));
     }
 
     @Override
     public Optional<Enrollment> find(String orgId, UUID enrollmentId) {
-        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.find(orgId, enrollmentId)).map(Row::enrollment);
+        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.find(orgId, enrollmentId));
     }
 
     /** The state check and the write are one statement, so a retried or concurrent reset writes one event. */
@@ -53,15 +51,15 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
     public Revocation revoke(Revoke revoke) {
         return jdbi.inTransaction(handle -> {
             HelpdeskDao dao = handle.attach(HelpdeskDao.class);
-            Optional<Row> revoked = dao.revoke(revoke.orgId(), revoke.enrollmentId(), revoke.enrolledAt(), revoke.reason());
+            Optional<Enrollment> revoked = dao.revoke(revoke.orgId(), revoke.enrollmentId(), revoke.enrolledAt(), revoke.reason());
             if (revoked.isEmpty()) {
                 return dao.find(revoke.orgId(), revoke.enrollmentId())
-                        .<Revocation>map(current -> new Revocation.Unchanged(current.enrollment()))
+                        .<Revocation>map(current -> new Revocation.Unchanged(current))
                         .orElseGet(Revocation.NotFound::new);
             }
             dao.insertEvent(revoke.enrollmentId(), revoke.orgId(), "revoked", revoke.actorId(), revoke.actorName(),
                     revoke.reason());
-            return new Revocation.Revoked(revoked.get().enrollment());
+            return new Revocation.Revoked(revoked.get());
         });
     }
 
@@ -86,12 +84,12 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
         }
     }
 
-    @RegisterConstructorMapper(Row.class)
+    @RegisterRowMapper(EnrollmentRowMapper.class)
     @RegisterConstructorMapper(ChangeRow.class)
     @RegisterConstructorMapper(EnrollmentOverview.DirectoryCounts.class)
     interface HelpdeskDao {
 
-        String COLUMNS = JdbiEnrollmentStore.EnrollmentDao.COLUMNS;
+        String COLUMNS = JdbiEnrollmentStore.COLUMNS;
         String CHANGE_COLUMNS = """
                 ev.id, ev.at, d.display_name AS directory_name, e.object_id, e.display_name, e.upn,
                 upper(ev.state) AS state, ev.actor_id, ev.actor_name, ev.reason
@@ -101,7 +99,7 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
                 """;
 
         @SqlQuery("SELECT " + COLUMNS + " FROM enrollments WHERE directory_id = :directoryId AND object_id IN (<objectIds>)")
-        List<Row> ofPeople(@Bind("directoryId") UUID directoryId, @BindList("objectIds") List<String> objectIds);
+        List<Enrollment> ofPeople(@Bind("directoryId") UUID directoryId, @BindList("objectIds") List<String> objectIds);
 
         @SqlQuery("SELECT " + COLUMNS + " " + """
                 FROM enrollments
@@ -111,16 +109,16 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
                  ORDER BY (coalesce(lower(upn) = lower(:text), FALSE) OR coalesce(lower(mail) = lower(:text), FALSE)) DESC,
                           display_name, id
                  LIMIT :limit""")
-        List<Row> matching(@Bind("orgId") String orgId, @Bind("text") String text, @Bind("limit") int limit);
+        List<Enrollment> matching(@Bind("orgId") String orgId, @Bind("text") String text, @Bind("limit") int limit);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM enrollments WHERE org_id = :orgId AND id = :id")
-        Optional<Row> find(@Bind("orgId") String orgId, @Bind("id") UUID id);
+        Optional<Enrollment> find(@Bind("orgId") String orgId, @Bind("id") UUID id);
 
         @SqlQuery("""
                 UPDATE enrollments SET state = 'revoked', state_reason = :reason, updated_at = now()
                  WHERE org_id = :orgId AND id = :id AND state = 'enrolled' AND enrolled_at = :enrolledAt
                 RETURNING\s""" + COLUMNS)
-        Optional<Row> revoke(@Bind("orgId") String orgId, @Bind("id") UUID id, @Bind("enrolledAt") Instant enrolledAt,
+        Optional<Enrollment> revoke(@Bind("orgId") String orgId, @Bind("id") UUID id, @Bind("enrolledAt") Instant enrolledAt,
                              @Bind("reason") String reason);
 
         @SqlUpdate("""
