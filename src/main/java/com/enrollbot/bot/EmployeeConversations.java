@@ -47,17 +47,20 @@ public final class EmployeeConversations implements EmployeeChats, AutoCloseable
         this.appId = settings.appId();
     }
 
-    /** On every turn: keeps the personal chat of a person who is enrolled, once per chat per instance. */
-    void remember(Activity activity, Caller caller) {
-        Optional<String> where = personalChat(activity);
-        if (where.isEmpty() || where.get().equals(seen.get(key(caller)))) {
+    /**
+     * When a turn showed that the person is enrolled: keeps their personal chat, once per chat per instance.
+     * Turns of people who are not enrolled never come here, so the rush of first enrollments costs no statement.
+     */
+    public void enrolledBefore(Turn turn) {
+        Optional<String> where = personalChat(turn.activity());
+        if (where.isEmpty() || where.get().equals(seen.get(key(turn.caller())))) {
             return;
         }
-        store(activity, caller);
+        store(turn.activity(), turn.caller());
         if (seen.size() >= MAX_REMEMBERED) {
             seen.clear();
         }
-        seen.put(key(caller), where.get());
+        seen.put(key(turn.caller()), where.get());
     }
 
     /** Right after the person enrolled in this turn: their chat is kept whatever this instance saw before. */

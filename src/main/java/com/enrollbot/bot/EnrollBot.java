@@ -34,17 +34,14 @@ final class EnrollBot extends TeamsActivityHandler {
     private final ConversationState conversationState;
     private final PrivateConversationState privateConversationState;
     private final AdminConversations adminConversations;
-    private final EmployeeConversations employeeConversations;
 
     EnrollBot(Router router, AccessService access, ConversationState conversationState,
-              PrivateConversationState privateConversationState, AdminConversations adminConversations,
-              EmployeeConversations employeeConversations) {
+              PrivateConversationState privateConversationState, AdminConversations adminConversations) {
         this.router = router;
         this.access = access;
         this.conversationState = conversationState;
         this.privateConversationState = privateConversationState;
         this.adminConversations = adminConversations;
-        this.employeeConversations = employeeConversations;
     }
 
     /** State is saved once, at the end of the turn; a state nobody touched in this turn is neither read nor written. */
@@ -105,9 +102,9 @@ final class EnrollBot extends TeamsActivityHandler {
             return null;
         }
         Caller caller = new Caller(tenantId, objectId, activity.getFrom().getName());
-        Turn turn = new Turn(context, caller, access.roleOf(caller));
-        adminConversations.remember(activity, caller, turn.role());
-        employeeConversations.remember(activity, caller);
+        // An admin's personal chat is kept whenever their role is looked up (every admin command does).
+        Turn turn = new Turn(context, caller, () -> access.roleOf(caller),
+                role -> adminConversations.remember(activity, caller, role));
         return turn;
     }
 

@@ -84,7 +84,7 @@ final class Router {
             String typed = arguments.isEmpty() ? typedName : typedName + " " + arguments;
             return turn.sendCard(help.unknown(turn, routes.commands(), typed));
         }
-        if (!turn.role().includes(command.get().requires())) {
+        if (!turn.has(command.get().requires())) {
             refuse(turn, "command:" + name);
             return turn.sendText(notAllowed(command.get().requires()));
         }
@@ -127,7 +127,7 @@ final class Router {
             return CompletableFuture.completedFuture(new CardReply.Text(
                     "That button belongs to an older card I no longer understand. Type 'help' to start again."));
         }
-        if (!turn.role().includes(verb.get().requires())) {
+        if (!turn.has(verb.get().requires())) {
             refuse(turn, "verb:" + verbName);
             return CompletableFuture.completedFuture(new CardReply.Text(notAllowed(verb.get().requires())));
         }

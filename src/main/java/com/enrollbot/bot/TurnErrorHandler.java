@@ -15,7 +15,6 @@ import com.microsoft.bot.builder.OnTurnErrorHandler;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
-import com.microsoft.bot.schema.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +61,7 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
             return turn.sendActivity(invokeAnswer(turn.getActivity().getName(), apology))
                     .handle((sent, sendError) -> null);
         }
-        Attachment attachment = new Attachment();
-        attachment.setContentType(Turn.ADAPTIVE_CARD);
-        attachment.setContent(apology);
-        return turn.sendActivity(MessageFactory.attachment(attachment)).handle((sent, sendError) -> {
+        return turn.sendActivity(MessageFactory.attachment(Turn.cardAttachment(apology))).handle((sent, sendError) -> {
             if (sendError != null) {
                 log.warn("Could not send the apology [correlationId={}]: {}", correlationId, unwrap(sendError).toString());
             }

@@ -12,8 +12,10 @@ import com.enrollbot.bot.Turn;
 import com.enrollbot.core.access.Role;
 import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.enrollment.Enrollment;
 import com.enrollbot.core.enrollment.EnrollmentOutcome;
 import com.enrollbot.core.enrollment.EnrollmentService;
+import com.enrollbot.core.enrollment.EnrollmentStatus;
 import com.enrollbot.core.enrollment.OrganizationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,22 +57,26 @@ final class EnrollmentFlow implements Flow {
     @Override
     public void register(Routes routes) {
         routes.command("enroll", "enroll", "Enroll in multi-factor authentication with your Entra ID profile",
-                        Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
+                        Role.EMPLOYEE, (turn, arguments) -> turn.sendCard(cards.of(seen(turn, enrollment.check(turn.caller(), GRAPH_BUDGET)))))
                 .command("status", "status", "Whether you are enrolled, since when and with which number"
                                 + " (helpdesk and admins: 'status <UPN, e-mail or name>' for anyone's)",
                         Role.EMPLOYEE, this::status)
                 .command("guests", "guests allow|refuse", "Whether guest accounts of your directory may enroll",
                         Role.ADMIN, this::guests)
-                .verb(CHECK, Role.EMPLOYEE, (turn, data) -> card(cards.of(enrollment.check(turn.caller(), GRAPH_BUDGET))))
+                .verb(CHECK, Role.EMPLOYEE, (turn, data) -> card(cards.of(seen(turn, enrollment.check(turn.caller(), GRAPH_BUDGET)))))
                 .verb(CONFIRM, Role.EMPLOYEE, this::confirm);
     }
 
     /** Helpdesk staff and admins may name someone; anyone else sees their own status, whatever they typed after it. */
     private CompletableFuture<Void> status(Turn turn, String who) {
-        if (!who.isBlank() && turn.role().includes(Role.HELPDESK)) {
+        if (!who.isBlank() && turn.has(Role.HELPDESK)) {
             return others.show(turn, who);
         }
-        return turn.sendCard(cards.of(enrollment.status(turn.caller())));
+        EnrollmentStatus status = enrollment.status(turn.caller());
+        if (status instanceof EnrollmentStatus.Known known && known.enrollment().state() == Enrollment.State.ENROLLED) {
+            conversations.enrolledBefore(turn);
+        }
+        return turn.sendCard(cards.of(status));
     }
 
     /** Enroll pressed: the service reads the profile again, so a stale card never enrolls outdated details. */
@@ -81,7 +87,15 @@ final class EnrollmentFlow implements Flow {
             // So that the person can be told in this chat if the helpdesk resets the enrollment.
             conversations.enrolled(turn);
         }
-        return card(cards.of(outcome));
+        return card(cards.of(seen(turn, outcome)));
+    }
+
+    /** An enrolled person's chat is kept (or moved) whenever a turn finds them enrolled. */
+    private EnrollmentOutcome seen(Turn turn, EnrollmentOutcome outcome) {
+        if (outcome instanceof EnrollmentOutcome.AlreadyEnrolled) {
+            conversations.enrolledBefore(turn);
+        }
+        return outcome;
     }
 
     private CompletableFuture<Void> guests(Turn turn, String arguments) {
