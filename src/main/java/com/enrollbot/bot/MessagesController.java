@@ -54,8 +54,12 @@ final class MessagesController {
         this.localDevelopmentMode = settings.localDevelopmentMode();
     }
 
+    /**
+     * Answered asynchronously: while a turn waits for the connector to take its replies (100 ms a reply in
+     * production) it holds no request thread, so a busy bot does not need one thread per reply in flight.
+     */
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> incoming(@RequestBody(required = false) String body,
+    CompletableFuture<ResponseEntity<String>> incoming(@RequestBody(required = false) String body,
                                     @RequestHeader(value = "Authorization", required = false) String authorization,
                                     HttpServletRequest request) {
         String correlationId = CorrelationId.next();
@@ -63,11 +67,11 @@ final class MessagesController {
         try {
             if (localDevelopmentMode && !isLoopback(request.getRemoteAddr())) {
                 log.warn("Refused a request from {}: without MicrosoftAppId only loopback callers are accepted", request.getRemoteAddr());
-                return error(HttpStatus.FORBIDDEN, "This bot runs in local development mode and accepts requests from this machine only.");
+                return done(error(HttpStatus.FORBIDDEN, "This bot runs in local development mode and accepts requests from this machine only."));
             }
             Activity activity = parse(body);
             if (activity == null) {
-                return error(HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity: a JSON object with a 'type'.");
+                return done(error(HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity: a JSON object with a 'type'."));
             }
             ClaimsIdentity identity;
             try {
@@ -76,7 +80,7 @@ final class MessagesController {
             } catch (RuntimeException e) {
                 // Whatever botbuilder throws for a header it cannot verify (malformed, wrong scheme, bad signature).
                 log.warn("Refused a request with a missing or invalid Bot Framework token: {}", rootMessage(e));
-                return error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token.");
+                return done(error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token."));
             }
             return run(identity, activity, correlationId);
         } finally {
@@ -84,10 +88,10 @@ final class MessagesController {
         }
     }
 
-    private ResponseEntity<String> run(ClaimsIdentity identity, Activity activity, String correlationId) {
-        InvokeResponse result;
+    private CompletableFuture<ResponseEntity<String>> run(ClaimsIdentity identity, Activity activity, String correlationId) {
+        CompletableFuture<InvokeResponse> turnDone;
         try {
-            result = adapter.processActivity(identity, activity, turn -> {
+            turnDone = adapter.processActivity(identity, activity, turn -> {
                 turn.getTurnState().add(CorrelationId.TURN_STATE_KEY, correlationId);
                 try {
                     return bot.onTurn(turn);
@@ -95,18 +99,27 @@ final class MessagesController {
                     // Thrown before the handler returned a future: route it to the turn error handler all the same.
                     return CompletableFuture.failedFuture(e);
                 }
-            }).join();
+            });
         } catch (RuntimeException e) {
-            // The turn ran (and the turn error handler already apologised if it could): a 5xx would make
-            // Teams deliver the same activity again.
-            log.error("Turn failed after it started [correlationId={}]", correlationId, e);
-            return ResponseEntity.ok("{}");
+            turnDone = CompletableFuture.failedFuture(e);
         }
-        if (result == null) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).build();
-        }
-        String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
-        return ResponseEntity.status(result.getStatus()).body(json);
+        return turnDone.handle((result, failure) -> {
+            if (failure != null) {
+                // The turn ran (and the turn error handler already apologised if it could): a 5xx would make
+                // Teams deliver the same activity again.
+                log.error("Turn failed after it started [correlationId={}]", correlationId, failure);
+                return ResponseEntity.ok("{}");
+            }
+            if (result == null) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+            }
+            String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
+            return ResponseEntity.status(result.getStatus()).body(json);
+        });
+    }
+
+    private static CompletableFuture<ResponseEntity<String>> done(ResponseEntity<String> response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private static Activity parse(String body) {
