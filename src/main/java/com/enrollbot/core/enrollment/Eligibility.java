@@ -3,6 +3,7 @@ package com.enrollbot.core.enrollment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import com.enrollbot.core.directory.DirectoryProfile;
 import com.enrollbot.core.enrollment.ProfileProblem.Field;
@@ -38,6 +39,11 @@ public final class Eligibility {
     }
 
     public Verdict judge(DirectoryProfile profile, boolean guestsAllowed) {
+        return judge(profile, () -> guestsAllowed);
+    }
+
+    /** As {@link #judge(DirectoryProfile, boolean)}, asking whether guests may enroll only when the profile is a guest's. */
+    public Verdict judge(DirectoryProfile profile, BooleanSupplier guestsAllowed) {
         Objects.requireNonNull(profile, "profile");
         List<ProfileProblem> problems = new ArrayList<>();
         if (!Boolean.TRUE.equals(profile.accountEnabled())) {
@@ -45,7 +51,7 @@ public final class Eligibility {
                     ? "could not be read: the directory did not say whether the account is enabled"
                     : "the account is disabled (sign-in blocked)", IT_ADMIN_ACCOUNT));
         }
-        if ("guest".equalsIgnoreCase(blankToEmpty(profile.userType())) && !guestsAllowed) {
+        if ("guest".equalsIgnoreCase(blankToEmpty(profile.userType())) && !guestsAllowed.getAsBoolean()) {
             problems.add(new ProfileProblem(Field.USER_TYPE,
                     "is Guest: your organization enrolls members only", BOT_ADMINS));
         }

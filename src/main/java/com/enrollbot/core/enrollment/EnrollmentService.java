@@ -110,8 +110,9 @@ public final class EnrollmentService {
         if (lookup instanceof ProfileLookup.Failed failed) {
             return unavailable(directory, failed.fault());
         }
+        // The organization's guest setting is read only for a guest's profile: members cost no statement for it.
         Eligibility.Verdict verdict = eligibility.judge(((ProfileLookup.Found) lookup).profile(),
-                settings.guestsAllowed(directory.orgId()));
+                () -> settings.guestsAllowed(directory.orgId()));
         if (verdict instanceof Eligibility.Verdict.Ineligible ineligible) {
             return new NotEligible(directory, ineligible.problems());
         }
