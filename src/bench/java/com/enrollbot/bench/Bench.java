@@ -67,7 +67,7 @@ public final class Bench {
             return;
         }
         System.out.println("bench: starting PostgreSQL, the fake Bot Connector, the Entra ID and Graph fakes ("
-                + options.employees() + " employees) and the bot (" + options.jar() + ", " + BotProcess.HEAP
+                + options.employees() + " employees) and the bot (" + options.jar() + ", " + BotProcess.HEAP + " " + BotProcess.GC
                 + "), and registering its directory");
         TestBed bed = TestBed.start(options);
         try {
