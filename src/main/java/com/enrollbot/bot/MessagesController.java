@@ -55,11 +55,14 @@ final class MessagesController {
     }
 
     /**
-     * Answered asynchronously: while a turn waits for the connector to take its replies (100 ms a reply in
-     * production) it holds no request thread, so a busy bot does not need one thread per reply in flight.
+     * Answered asynchronously when the turn is still running (waiting for the connector to take its replies, 100 ms
+     * a reply in production): then it holds no request thread, so a busy bot does not need one thread per reply
+     * in flight. A turn that finished on this thread (an invoke answered in the body, a refusal) is answered at
+     * once, without the second pass through Spring MVC that an asynchronous answer costs. Spring picks how to
+     * write the answer by its class, so the method returns either a {@link ResponseEntity} or a future of one.
      */
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<String>> incoming(@RequestBody(required = false) String body,
+    Object incoming(@RequestBody(required = false) String body,
                                     @RequestHeader(value = "Authorization", required = false) String authorization,
                                     HttpServletRequest request) {
         String correlationId = CorrelationId.next();
@@ -67,11 +70,11 @@ final class MessagesController {
         try {
             if (localDevelopmentMode && !isLoopback(request.getRemoteAddr())) {
                 log.warn("Refused a request from {}: without MicrosoftAppId only loopback callers are accepted", request.getRemoteAddr());
-                return done(error(HttpStatus.FORBIDDEN, "This bot runs in local development mode and accepts requests from this machine only."));
+                return error(HttpStatus.FORBIDDEN, "This bot runs in local development mode and accepts requests from this machine only.");
             }
             Activity activity = parse(body);
             if (activity == null) {
-                return done(error(HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity: a JSON object with a 'type'."));
+                return error(HttpStatus.BAD_REQUEST, "The body must be a Bot Framework activity: a JSON object with a 'type'.");
             }
             ClaimsIdentity identity;
             try {
@@ -80,9 +83,10 @@ final class MessagesController {
             } catch (RuntimeException e) {
                 // Whatever botbuilder throws for a header it cannot verify (malformed, wrong scheme, bad signature).
                 log.warn("Refused a request with a missing or invalid Bot Framework token: {}", rootMessage(e));
-                return done(error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token."));
+                return error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token.");
             }
-            return run(identity, activity, correlationId);
+            CompletableFuture<ResponseEntity<String>> answer = run(identity, activity, correlationId);
+            return answer.isDone() ? answer.join() : answer;
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }
@@ -116,10 +120,6 @@ final class MessagesController {
             String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
             return ResponseEntity.status(result.getStatus()).body(json);
         });
-    }
-
-    private static CompletableFuture<ResponseEntity<String>> done(ResponseEntity<String> response) {
-        return CompletableFuture.completedFuture(response);
     }
 
     private static Activity parse(String body) {
