@@ -83,8 +83,8 @@ class CoreConfiguration {
     @Bean
     EnrollmentService enrollmentService(DirectoryAccess directories, DirectoryGateway gateway, EnrollmentStore store,
                                         OrganizationSettings organizationSettings, PhoneNumbers phoneNumbers,
-                                        AdminAlerts alerts, AuditLog audit) {
-        return new EnrollmentService(directories, gateway, store, organizationSettings, phoneNumbers, alerts, audit);
+                                        AdminAlerts alerts) {
+        return new EnrollmentService(directories, gateway, store, organizationSettings, phoneNumbers, alerts);
     }
 
     /** Organizations with several directories are searched in all of them at once; each search has its own budget. */

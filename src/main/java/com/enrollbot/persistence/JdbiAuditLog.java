@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.audit.AuditLog;
 import com.enrollbot.core.audit.AuditRecord;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +22,17 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry entry) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        jdbi.useHandle(handle -> append(handle, entry));
+    }
+
+    /** Appends within the caller's handle, so that an entry can be part of the transaction it records. */
+    static void append(Handle handle, AuditEntry entry) {
+        handle.createUpdate("""
                 INSERT INTO audit_log (org_id, actor_id, action, subject, outcome, detail)
                 VALUES (:orgId, :actorId, :action, :subject, :outcome, :detail)""")
                 .bindMethods(entry)
                 .bind("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
-                .execute());
+                .execute();
     }
 
     @Override

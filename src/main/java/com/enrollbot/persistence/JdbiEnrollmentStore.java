@@ -34,7 +34,7 @@ final class JdbiEnrollmentStore implements EnrollmentStore {
     /**
      * One statement decides, under the row lock of UNIQUE (directory_id, object_id): concurrent enrolls of the
      * same person (Teams retries, double clicks, other instances) wait for each other, and only the one that
-     * changed the row writes an event. The others find it enrolled.
+     * changed the row writes an event and the audit entry, in the same transaction. The others find it enrolled.
      */
     @Override
     public Write enroll(NewEnrollment enrollment) {
@@ -74,6 +74,7 @@ final class JdbiEnrollmentStore implements EnrollmentStore {
                     .bind("actorId", enrollment.actorId())
                     .bind("reason", enrollment.reason())
                     .execute();
+            JdbiAuditLog.append(handle, enrollment.audit());
             return new Write.Written(written.get());
         });
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.enrollment.EligibleProfile;
 import com.enrollbot.core.enrollment.Enrollment;
 import com.enrollbot.core.enrollment.EnrollmentStore.NewEnrollment;
@@ -40,7 +41,9 @@ class JdbiEnrollmentStoreTest {
     }
 
     private static NewEnrollment enrollment(UUID directory, String objectId, String mobile) {
-        return new NewEnrollment(ORG, directory, objectId, profile(mobile), objectId, "self-enrolled in Teams");
+        return new NewEnrollment(ORG, directory, objectId, profile(mobile), objectId, "self-enrolled in Teams",
+                new AuditEntry(ORG, objectId, "enrollment.enroll", objectId, AuditEntry.Outcome.SUCCEEDED,
+                        "through directory " + directory));
     }
 
     private static int count(String sql, UUID directory, String objectId) {
@@ -57,6 +60,13 @@ class JdbiEnrollmentStoreTest {
         return count("""
                 SELECT count(*) FROM enrollment_events ev JOIN enrollments e ON e.id = ev.enrollment_id
                  WHERE e.directory_id = :directory AND e.object_id = :object""", directory, objectId);
+    }
+
+    private static int auditEntries(UUID directory, String objectId) {
+        return count("""
+                SELECT count(*) FROM audit_log
+                 WHERE action = 'enrollment.enroll' AND subject = :object AND detail = 'through directory ' || :directory""",
+                directory, objectId);
     }
 
     @Test
@@ -156,6 +166,7 @@ class JdbiEnrollmentStoreTest {
             assertThat(results).extracting(write -> write.enrollment().id()).containsOnly(results.get(0).enrollment().id());
             assertThat(rows(directory, person)).isEqualTo(1);
             assertThat(events(directory, person)).isEqualTo(1);
+            assertThat(auditEntries(directory, person)).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.enrollment.EligibleProfile;
 import com.enrollbot.core.enrollment.Enrollment;
 import com.enrollbot.core.enrollment.EnrollmentStore.NewEnrollment;
@@ -47,7 +48,8 @@ class JdbiHelpdeskStoreTest {
         String person = UUID.randomUUID().toString();
         return enrollments.enroll(new NewEnrollment(org, directory, person,
                 new EligibleProfile(name, upn, upn, new MobileNumber("+46701234512", "+46 70 *** ** 12")), person,
-                "self-enrolled in Teams")).enrollment();
+                "self-enrolled in Teams", new AuditEntry(org, person, "enrollment.enroll", person,
+                AuditEntry.Outcome.SUCCEEDED, "through directory " + directory))).enrollment();
     }
 
     private static Revoke revoke(Enrollment enrollment, String reason) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.enrollbot.core.access.Caller;
 import com.enrollbot.core.audit.AuditEntry;
-import com.enrollbot.core.audit.AuditLog;
 import com.enrollbot.core.directory.Directory;
 import com.enrollbot.core.directory.DirectoryAccess;
 import com.enrollbot.core.directory.DirectoryFault;
@@ -40,10 +39,9 @@ public final class EnrollmentService {
     private final Eligibility eligibility;
     private final PhoneNumbers phoneNumbers;
     private final AdminAlerts alerts;
-    private final AuditLog audit;
 
     public EnrollmentService(DirectoryAccess directories, DirectoryGateway gateway, EnrollmentStore store,
-                             OrganizationSettings settings, PhoneNumbers phoneNumbers, AdminAlerts alerts, AuditLog audit) {
+                             OrganizationSettings settings, PhoneNumbers phoneNumbers, AdminAlerts alerts) {
         this.directories = Objects.requireNonNull(directories, "directories");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.store = Objects.requireNonNull(store, "store");
@@ -51,7 +49,6 @@ public final class EnrollmentService {
         this.phoneNumbers = Objects.requireNonNull(phoneNumbers, "phoneNumbers");
         this.eligibility = new Eligibility(phoneNumbers);
         this.alerts = Objects.requireNonNull(alerts, "alerts");
-        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** Whether the caller may enroll now; an enrolled caller is told so without asking the directory. */
@@ -126,12 +123,12 @@ public final class EnrollmentService {
         boolean returning = existing.isPresent();
         EnrollmentStore.Write write = store.enroll(new EnrollmentStore.NewEnrollment(directory.orgId(), directory.id(),
                 caller.objectId(), profile, caller.objectId(),
-                returning ? "enrolled again in Teams" : "self-enrolled in Teams"));
+                returning ? "enrolled again in Teams" : "self-enrolled in Teams",
+                new AuditEntry(directory.orgId(), caller.objectId(), "enrollment.enroll", caller.objectId(),
+                        AuditEntry.Outcome.SUCCEEDED, "through directory " + directory.id())));
         if (write instanceof EnrollmentStore.Write.AlreadyEnrolled already) {
             return alreadyEnrolled(directory, already.enrollment());
         }
-        audit.append(new AuditEntry(directory.orgId(), caller.objectId(), "enrollment.enroll", caller.objectId(),
-                AuditEntry.Outcome.SUCCEEDED, "through directory " + directory.id()));
         return new Enrolled(directory, write.enrollment(), profile.mobile());
     }
 

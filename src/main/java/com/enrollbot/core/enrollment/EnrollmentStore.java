@@ -4,15 +4,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.enrollbot.core.audit.AuditEntry;
+
 /** Port: enrollments and their events. */
 public interface EnrollmentStore {
 
     Optional<Enrollment> find(UUID directoryId, String objectId);
 
     /**
-     * Records that the person enrolled with this profile, in one short transaction with its event. Idempotent:
-     * there is never more than one enrollment per person per directory, whatever retries or concurrent
-     * requests arrive. A revoked or disabled enrollment turns back to enrolled; an enrolled one is left alone.
+     * Records that the person enrolled with this profile, in one short transaction with its event and its audit
+     * entry (both written only when the enrollment is). Idempotent: there is never more than one enrollment per
+     * person per directory, whatever retries or concurrent requests arrive. A revoked or disabled enrollment turns
+     * back to enrolled; an enrolled one is left alone.
      */
     Write enroll(NewEnrollment enrollment);
 
@@ -24,9 +27,9 @@ public interface EnrollmentStore {
         record AlreadyEnrolled(Enrollment enrollment) implements Write { }
     }
 
-    /** The snapshot to record; {@code actorId} and {@code reason} go into the event. */
+    /** The snapshot to record; {@code actorId} and {@code reason} go into the event, {@code audit} into the audit log. */
     record NewEnrollment(String orgId, UUID directoryId, String objectId, EligibleProfile profile, String actorId,
-                         String reason) {
+                         String reason, AuditEntry audit) {
         public NewEnrollment {
             Objects.requireNonNull(orgId, "orgId");
             Objects.requireNonNull(directoryId, "directoryId");
@@ -34,6 +37,7 @@ public interface EnrollmentStore {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(actorId, "actorId");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(audit, "audit");
         }
     }
 }
