@@ -3,6 +3,7 @@ package com.enrollbot.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.enrollbot.core.directory.CheckBudget;
 import com.enrollbot.core.enrollment.PhoneNumbers;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,7 +31,8 @@ public record BotSettings(
         Path dataDir,
         byte[] secretEncryptionKey,
         String phoneDefaultRegion,
-        List<X509Certificate> edgeTrustCertificates) {
+        List<X509Certificate> edgeTrustCertificates,
+        CheckBudget directoryCheckBudget) {
 
     private static final Pattern GUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -51,7 +55,8 @@ public record BotSettings(
                 + ", appTenantId=" + appTenantId + ", graphBaseUrl=" + graphBaseUrl + ", entraAuthorityHost="
                 + entraAuthorityHost + ", bootstrapAdminIds=" + bootstrapAdminIds + ", dataDir=" + dataDir
                 + ", secretEncryptionKey=<redacted>, phoneDefaultRegion=" + phoneDefaultRegion
-                + ", edgeTrustCertificates=" + edgeTrustCertificates.size() + "]";
+                + ", edgeTrustCertificates=" + edgeTrustCertificates.size() + ", directoryCheckBudget="
+                + directoryCheckBudget + "]";
     }
 
     /** No app id: the bot runs for local development, accepts loopback callers only and checks no token. */
@@ -95,8 +100,14 @@ public record BotSettings(
                     "must be a two-letter region code such as US, GB or SE (the country of phone numbers written without +country code)");
         }
         List<X509Certificate> edgeTrust = EdgeTrustStore.read(text(env, EdgeTrustStore.VARIABLE));
+        Duration answerWithin = duration(env, "DIRECTORY_CHECK_ANSWER_WITHIN", "3s");
+        Duration giveUpAfter = duration(env, "DIRECTORY_CHECK_GIVE_UP_AFTER", "20s");
+        if (giveUpAfter.compareTo(answerWithin) < 0) {
+            throw new InvalidSettingException("DIRECTORY_CHECK_GIVE_UP_AFTER",
+                    "must not be shorter than DIRECTORY_CHECK_ANSWER_WITHIN (" + answerWithin.toMillis() + " ms)");
+        }
         return new BotSettings(appId, appPassword, appTenantId, graph, authority, admins, dataDir, secretKey, phoneRegion,
-                edgeTrust);
+                edgeTrust, new CheckBudget(answerWithin, giveUpAfter));
     }
 
     private static String text(Environment env, String name) {
@@ -106,6 +117,20 @@ public record BotSettings(
     private static String text(Environment env, String name, String fallback) {
         String value = env.getProperty(name);
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** A positive duration written as Spring Boot reads one: {@code 3s}, {@code 500ms}, {@code PT3S}. */
+    private static Duration duration(Environment env, String variable, String fallback) {
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(text(env, variable, fallback));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(variable, "must be a duration such as 3s or 500ms");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidSettingException(variable, "must be longer than zero, such as 3s or 500ms");
+        }
+        return duration;
     }
 
     private static void requireGuid(String variable, String value) {

@@ -1,7 +1,6 @@
 package com.enrollbot.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,6 @@ import com.enrollbot.core.helpdesk.EmployeeChats;
 import com.enrollbot.core.helpdesk.HelpdeskService;
 import com.enrollbot.core.helpdesk.HelpdeskStore;
 import com.enrollbot.secrets.AesGcmSecretCipher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,11 +56,9 @@ class CoreConfiguration {
 
     @Bean
     DirectoryService directoryService(DirectoryStore store, SecretCipher cipher, DirectoryGateway gateway, AuditLog audit,
-                                      ExecutorService directoryChecks,
-                                      @Value("${DIRECTORY_CHECK_ANSWER_WITHIN:3s}") Duration answerWithin,
-                                      @Value("${DIRECTORY_CHECK_GIVE_UP_AFTER:20s}") Duration giveUpAfter) {
-        return new DirectoryService(store, cipher, gateway, audit, Clock.systemUTC(),
-                new CheckBudget(answerWithin, giveUpAfter), directoryChecks);
+                                      ExecutorService directoryChecks, BotSettings settings) {
+        return new DirectoryService(store, cipher, gateway, audit, Clock.systemUTC(), settings.directoryCheckBudget(),
+                directoryChecks);
     }
 
     @Bean

@@ -25,7 +25,11 @@ class StartupConfigurationTest {
             "GRAPH_BASE_URL|http://graph.microsoft.com/v1.0|must be an https:// URL",
             "ENTRA_AUTHORITY_HOST|login.microsoftonline.com|must be an https:// URL",
             "BOOTSTRAP_ADMIN_IDS|0b5e4c1a-1111-4222-8333-944455556666, adele@contoso.com|must be a GUID",
-            "MicrosoftAppPassword|a-password-without-an-app-id|MicrosoftAppId: is required"
+            "MicrosoftAppPassword|a-password-without-an-app-id|MicrosoftAppId: is required",
+            "DIRECTORY_CHECK_ANSWER_WITHIN|three seconds|must be a duration such as 3s",
+            "DIRECTORY_CHECK_ANSWER_WITHIN|0s|must be longer than zero",
+            "DIRECTORY_CHECK_GIVE_UP_AFTER|-5s|must be longer than zero",
+            "DIRECTORY_CHECK_GIVE_UP_AFTER|1s|must not be shorter than DIRECTORY_CHECK_ANSWER_WITHIN (3000 ms)"
     })
     void aMalformedSettingStopsTheStartNamingTheVariable(String variable, String value, String problem, CapturedOutput output) {
         Map<String, Object> settings = RunningBot.defaults(TestDatabases.fresh());
