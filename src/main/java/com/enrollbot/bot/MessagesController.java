@@ -3,8 +3,11 @@ package com.enrollbot.bot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.enrollbot.config.BotSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 final class MessagesController {
 
     private static final Logger log = LoggerFactory.getLogger(MessagesController.class);
+    /**
+     * Longer than Teams waits for any answer (15 s for a message) and than any budget inside a turn (the longest,
+     * DIRECTORY_CHECK_ANSWER_WITHIN, is 3 s by default; tests set 20 s), shorter than Spring's async timeout.
+     */
+    static final Duration TURN_LIMIT = Duration.ofSeconds(45);
 
     private final TeamsBotAdapter adapter;
     private final EnrollBot bot;
@@ -107,7 +115,16 @@ final class MessagesController {
         } catch (RuntimeException e) {
             turnDone = CompletableFuture.failedFuture(e);
         }
-        return turnDone.handle((result, failure) -> {
+        String kind = activity.getType() + (activity.getName() == null ? "" : " " + activity.getName());
+        return turnDone.orTimeout(TURN_LIMIT.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
+            if (failure instanceof TimeoutException) {
+                // Every wait inside a turn has its own budget (Graph 3.5 s, connector retries 3 s, ...): a turn
+                // this late is a bug to find, so say so instead of leaving the request open until the container's
+                // own timeout answers 503, which would make Teams deliver the activity again.
+                log.warn("Turn did not finish within {} s [correlationId={}, activity={}]", TURN_LIMIT.toSeconds(),
+                        correlationId, kind);
+                return ResponseEntity.ok("{}");
+            }
             if (failure != null) {
                 // The turn ran (and the turn error handler already apologised if it could): a 5xx would make
                 // Teams deliver the same activity again.
