@@ -8,7 +8,6 @@ import com.enrollbot.bot.state.StateConflictException;
 import com.enrollbot.cards.CardTemplates;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.OnTurnErrorHandler;

@@ -9,7 +9,6 @@ import com.enrollbot.core.access.AccessService;
 import com.enrollbot.core.access.RoleService;
 import com.enrollbot.core.access.RoleStore;
 import com.enrollbot.core.audit.AuditLog;
-import com.enrollbot.core.directory.CheckBudget;
 import com.enrollbot.core.directory.DirectoryAccess;
 import com.enrollbot.core.directory.DirectoryGateway;
 import com.enrollbot.core.directory.DirectoryService;
