@@ -29,11 +29,21 @@ public final class TeamsUser {
     private Map<String, String> headers = Map.of();
 
     public TeamsUser(String tenantId, String objectId, String name, FakeConnector connector) {
+        this(tenantId, objectId, name, connector, "a:personal-" + objectId);
+    }
+
+    private TeamsUser(String tenantId, String objectId, String name, FakeConnector connector, String conversationId) {
         this.tenantId = tenantId;
         this.objectId = objectId;
         this.name = name;
         this.connector = connector;
-        this.conversationId = "a:personal-" + objectId;
+        this.conversationId = conversationId;
+    }
+
+    /** The same person in another personal chat with the bot (Teams gives a new one, e.g. after a reinstall). */
+    public TeamsUser inNewChat() {
+        return new TeamsUser(tenantId, objectId, name, connector, "a:personal-" + SEQUENCE.incrementAndGet() + "-" + objectId)
+                .withHeaders(headers);
     }
 
     public static TeamsUser random(String tenantId, String name, FakeConnector connector) {

@@ -609,6 +609,20 @@ class HelpdeskEndToEndTest {
         }
 
         @Test
+        void anEnrolledPersonWhoTalksFromANewChatIsToldThereAboutTheReset() {
+            FakeUser ada = person(prefix() + " Ada");
+            TeamsUser oldChat = enrolled(contoso, ada);
+            TeamsUser newChat = oldChat.inNewChat();
+            assertThat(text(say(newChat, "status"))).contains("You are enrolled");
+
+            press(contoso.helpdesk(), confirmationOf(contoso, ada, "Lost phone"), HelpdeskFlow.CONFIRM);
+
+            assertThat(connector.await(call -> isTo(newChat, call) && String.valueOf(call.text()).contains("reset your enrollment"))
+                    .text()).contains("Reason: Lost phone");
+            assertThat(callsTo(oldChat)).noneMatch(call -> String.valueOf(call.text()).contains("reset your enrollment"));
+        }
+
+        @Test
         void afterAResetTheEmployeeSeesTheReasonAndCanEnrollAgain() {
             FakeUser ada = person(prefix() + " Ada");
             TeamsUser employee = enrolled(contoso, ada);
