@@ -71,8 +71,8 @@ final class MessagesController {
      */
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     Object incoming(@RequestBody(required = false) String body,
-                                    @RequestHeader(value = "Authorization", required = false) String authorization,
-                                    HttpServletRequest request) {
+                    @RequestHeader(value = "Authorization", required = false) String authorization,
+                    HttpServletRequest request) {
         String correlationId = CorrelationId.next();
         MDC.put(CorrelationId.MDC_KEY, correlationId);
         try {
@@ -115,14 +115,13 @@ final class MessagesController {
         } catch (RuntimeException e) {
             turnDone = CompletableFuture.failedFuture(e);
         }
-        String kind = activity.getType() + (activity.getName() == null ? "" : " " + activity.getName());
         return turnDone.orTimeout(TURN_LIMIT.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
             if (failure instanceof TimeoutException) {
                 // Every wait inside a turn has its own budget (Graph 3.5 s, connector retries 3 s, ...): a turn
                 // this late is a bug to find, so say so instead of leaving the request open until the container's
                 // own timeout answers 503, which would make Teams deliver the activity again.
                 log.warn("Turn did not finish within {} s [correlationId={}, activity={}]", TURN_LIMIT.toSeconds(),
-                        correlationId, kind);
+                        correlationId, describe(activity));
                 return ResponseEntity.ok("{}");
             }
             if (failure != null) {
@@ -137,6 +136,13 @@ final class MessagesController {
             String json = result.getBody() == null ? null : Serialization.toStringSilent(result.getBody());
             return ResponseEntity.status(result.getStatus()).body(json);
         });
+    }
+
+    /** For the log: the activity's type and name as sent, without control characters, and not too much of them. */
+    private static String describe(Activity activity) {
+        String kind = (activity.getType() + (activity.getName() == null ? "" : " " + activity.getName()))
+                .replaceAll("\\p{Cntrl}", "?");
+        return kind.length() > 80 ? kind.substring(0, 80) + "…" : kind;
     }
 
     private static Activity parse(String body) {
