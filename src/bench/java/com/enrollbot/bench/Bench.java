@@ -116,6 +116,7 @@ public final class Bench {
         System.out.println();
         System.out.print(Report.table(runs));
         System.out.println();
+        System.out.print(Report.ratios(runs));
         System.out.println("bench: correctness " + correctness);
         System.out.println("bench: results in " + resultsFile + "; logs in " + options.outputDir());
     }

@@ -24,7 +24,9 @@ final class Report {
     static void writeJson(Path file, List<RunResult> runs, Map<String, Object> correctness) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode array = root.putArray("runs");
-        runs.forEach(run -> array.add(json(run).put("journeys_per_floor_turn", journeysPerFloorTurn(run, runs))));
+        runs.forEach(run -> array.add(json(run)
+                .put("journeys_per_floor_turn", journeysPerFloorTurn(run, runs))
+                .put("journeys_per_floor_journey", journeysPerFloorJourney(run, runs))));
         root.set("correctness", JSON.valueToTree(correctness));
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".tmp");
@@ -40,12 +42,48 @@ final class Report {
         if (rush.journeysPerS() == null || !rush.mode().equals(RunResult.SATURATION)) {
             return null;
         }
+        Double messages = floorRate(runs, FloorWorkloads.MESSAGE, rush.connectorLatencyMs());
+        return messages == null ? null : Math.round(rush.journeysPerS() / messages * 100) / 100.0;
+    }
+
+    /**
+     * The same over the floor counted in journeys: one floor message turn and one floor invoke, the shape of an
+     * enrollment journey with no work in it, 1 / (1 / message turns per s + 1 / invokes per s).
+     */
+    private static Double journeysPerFloorJourney(RunResult rush, List<RunResult> runs) {
+        if (rush.journeysPerS() == null || !rush.mode().equals(RunResult.SATURATION)) {
+            return null;
+        }
+        Double messages = floorRate(runs, FloorWorkloads.MESSAGE, rush.connectorLatencyMs());
+        Double invokes = floorRate(runs, FloorWorkloads.INVOKE, rush.connectorLatencyMs());
+        if (messages == null || invokes == null) {
+            return null;
+        }
+        return Math.round(rush.journeysPerS() * (1 / messages + 1 / invokes) * 100) / 100.0;
+    }
+
+    private static Double floorRate(List<RunResult> runs, String kind, long connectorLatencyMs) {
         return runs.stream()
-                .filter(floor -> floor.scenario().equals(BenchOptions.FLOOR) && floor.kind().equals(FloorWorkloads.MESSAGE)
-                        && floor.mode().equals(RunResult.SATURATION) && floor.connectorLatencyMs() == rush.connectorLatencyMs())
+                .filter(floor -> floor.scenario().equals(BenchOptions.FLOOR) && floor.kind().equals(kind)
+                        && floor.mode().equals(RunResult.SATURATION) && floor.connectorLatencyMs() == connectorLatencyMs)
                 .findFirst()
-                .map(floor -> Math.round(rush.journeysPerS() / floor.requestsPerS() * 100) / 100.0)
+                .map(RunResult::requestsPerS)
                 .orElse(null);
+    }
+
+    /** One line per saturated rush: its ratios to the floor of the same connector latency. */
+    static String ratios(List<RunResult> runs) {
+        StringBuilder lines = new StringBuilder();
+        for (RunResult run : runs) {
+            Double perTurn = journeysPerFloorTurn(run, runs);
+            Double perJourney = journeysPerFloorJourney(run, runs);
+            if (perTurn != null && perJourney != null) {
+                lines.append(String.format(Locale.ROOT, "bench: rush at connector %d ms: %.2f journeys per floor message"
+                        + " turn, %.2f per floor journey (message + invoke); issue 7 asks for at least 0.5 at 0 ms%n",
+                        run.connectorLatencyMs(), perTurn, perJourney));
+            }
+        }
+        return lines.toString();
     }
 
     private static ObjectNode json(RunResult run) {
