@@ -72,8 +72,9 @@ public final class RoleService {
         }
         Lookup.Found found = (Lookup.Found) who;
         boolean self = found.objectId().equals(caller.objectId());
-        // Only removing oneself can leave an organization without an admin: whoever revokes someone else stays one.
-        boolean keepOneAdmin = role == Role.ADMIN && self && !isBootstrapAdmin(caller.objectId());
+        // Whoever revokes someone else stays an admin, unless that someone revoked them at the same moment: the
+        // store decides under a lock, so two admins removing each other leave one. Bootstrap admins always remain.
+        boolean keepOneAdmin = role == Role.ADMIN && !isBootstrapAdmin(caller.objectId());
         String whom = describe(found);
         return switch (roles.revoke(caller.orgId(), found.objectId(), role, keepOneAdmin)) {
             case REVOKED -> {
@@ -86,9 +87,12 @@ public final class RoleService {
                     + (isBootstrapAdmin(found.objectId()) ? " (they are an admin through BOOTSTRAP_ADMIN_IDS, which only"
                     + " whoever runs the bot can change)." : "."));
             case LAST_ADMIN -> {
-                record(caller, "role.revoke", found.objectId(), Outcome.REFUSED, "admin from themself: the last admin");
-                yield new RoleChange.Unchanged("You are the last admin of this organization, so you cannot remove"
-                        + " yourself. Make someone else an admin first.");
+                record(caller, "role.revoke", found.objectId(), Outcome.REFUSED,
+                        "admin from " + (self ? "themself" : whom) + ": the last admin");
+                yield new RoleChange.Unchanged(self
+                        ? "You are the last admin of this organization, so you cannot remove yourself. Make someone"
+                                + " else an admin first."
+                        : whom + " is the last admin of this organization, so they cannot be removed.");
             }
         };
     }

@@ -16,7 +16,7 @@ public interface RoleStore {
 
     /**
      * Removes a grant. With {@code keepOneAdmin}, an admin grant is removed only if another admin grant remains in
-     * the organization, decided atomically so two admins removing each other cannot both succeed.
+     * the organization, decided under a per-organization lock so two admins removing each other cannot both succeed.
      */
     Revocation revoke(String orgId, String objectId, Role role, boolean keepOneAdmin);
 

@@ -17,6 +17,8 @@ import java.util.UUID;
 import com.enrollbot.core.access.AccessService;
 import com.enrollbot.core.access.Caller;
 import com.enrollbot.core.access.Role;
+import com.enrollbot.core.access.RoleChange;
+import com.enrollbot.core.access.RoleService;
 import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.audit.AuditLog;
 import com.enrollbot.core.directory.Directory;
@@ -309,6 +311,29 @@ class DirectoryManagementEndToEndTest {
 
         assertThat(text(answer.path("value"))).contains("I can look people up by UPN or e-mail only through a registered"
                 + " directory, and this organization has none enabled. Use their Entra object id instead.");
+    }
+
+    @Test
+    void twoAdminsRemovingEachOtherAtOnceLeaveOneAdmin() {
+        String org = guid();
+        String first = guid();
+        String second = guid();
+        AdminDialogs bootstrap = new AdminDialogs(bot, new TeamsUser(org, ADMIN_ID, "Bootstrap", connector));
+        bootstrap.execute("roles.grant", Map.of("person", first, "role", "admin"));
+        bootstrap.execute("roles.grant", Map.of("person", second, "role", "admin"));
+        RoleService roles = bot.bean(RoleService.class);
+
+        // Both passed the role check before either revocation was stored.
+        RoleChange one = roles.revoke(new Caller(org, first, "First"), second, Role.ADMIN);
+        RoleChange other = roles.revoke(new Caller(org, second, "Second"), first, Role.ADMIN);
+
+        assertThat(one).isInstanceOf(RoleChange.Revoked.class);
+        assertThat(other).isInstanceOf(RoleChange.Unchanged.class);
+        assertThat(((RoleChange.Unchanged) other).message()).isEqualTo(first + " is the last admin of this organization,"
+                + " so they cannot be removed.");
+        AccessService access = bot.bean(AccessService.class);
+        assertThat(access.roleOf(new Caller(org, first, ""))).isEqualTo(Role.ADMIN);
+        assertThat(access.roleOf(new Caller(org, second, ""))).isEqualTo(Role.EMPLOYEE);
     }
 
     @Test
