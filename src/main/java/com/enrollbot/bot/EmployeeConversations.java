@@ -57,18 +57,22 @@ public final class EmployeeConversations implements EmployeeChats, AutoCloseable
             return;
         }
         store(turn.activity(), turn.caller());
-        if (seen.size() >= MAX_REMEMBERED) {
-            seen.clear();
-        }
-        seen.put(key(turn.caller()), where.get());
+        remember(turn.caller(), where.get());
     }
 
     /** Right after the person enrolled in this turn: their chat is kept whatever this instance saw before. */
     public void enrolled(Turn turn) {
         personalChat(turn.activity()).ifPresent(where -> {
             store(turn.activity(), turn.caller());
-            seen.put(key(turn.caller()), where);
+            remember(turn.caller(), where);
         });
+    }
+
+    private void remember(Caller caller, String where) {
+        if (seen.size() >= MAX_REMEMBERED) {
+            seen.clear();
+        }
+        seen.put(key(caller), where);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import com.enrollbot.core.access.Role;
 import com.enrollbot.core.audit.AuditEntry;
@@ -32,6 +33,8 @@ final class Router {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String CANCEL = "cancel";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEADING_MENTION = Pattern.compile("^<at>[^<]*</at>");
 
     private final Routes routes = new Routes();
     private final HelpCards help;
@@ -62,7 +65,7 @@ final class Router {
             return onSubmit(turn, value.path("verb").asText(), value);
         }
         String text = commandText(activity);
-        String[] parts = text.split("\\s+", 2);
+        String[] parts = WHITESPACE.split(text, 2);
         boolean isCommand = routes.command(parts[0]).isPresent();
         return questions.take(turn).thenCompose(pending -> {
             if (pending.isPresent() && !isCommand) {
@@ -178,7 +181,7 @@ final class Router {
             text = Activity.removeRecipientMentionImmutable(activity);
         }
         // Some clients put the mention in the text without a mention entity: it always leads the message.
-        return text.replace('\u00a0', ' ').strip().replaceFirst("^<at>[^<]*</at>", "").strip();
+        return LEADING_MENTION.matcher(text.replace('\u00a0', ' ').strip()).replaceFirst("").strip();
     }
 
     private void refuse(Turn turn, String what) {

@@ -76,15 +76,16 @@ public final class PostgresStorage implements Storage {
             return CompletableFuture.failedFuture(new IllegalArgumentException("changes must not be null"));
         }
         try {
-            Map<Object, Long> written = jdbi.inTransaction(handle -> {
-                Map<Object, Long> etags = new HashMap<>();
+            Map<String, Long> written = jdbi.inTransaction(handle -> {
+                Map<String, Long> etags = new HashMap<>();
                 for (Map.Entry<String, Object> change : changes.entrySet()) {
-                    etags.put(change.getValue(), writeOne(handle, change.getKey(), change.getValue()));
+                    etags.put(change.getKey(), writeOne(handle, change.getKey(), change.getValue()));
                 }
                 return etags;
             });
-            // The same object may be saved again in this turn: it must carry the etag it now has.
-            written.forEach(PostgresStorage::setEtag);
+            // The same object may be saved again in this turn: it must carry the etag it now has. Keyed by the
+            // state key, not by the object: two equal objects written in one call each get their own etag.
+            written.forEach((key, etag) -> setEtag(changes.get(key), etag));
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -163,7 +163,7 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
         String subject = "'" + form.displayName() + "' (tenant " + tenantId + ")";
         Run run = check(new DirectoryCredentials(id, tenantId, clientId, form.secret()));
         if (run.failed() && !form.saveIfCheckFails()) {
-            gateway.forget(id);
+            forget(id);
             DirectoryFault fault = run.fault();
             record(caller, "directory.register", id, Outcome.FAILED,
                     subject + " not saved: connection check failed, " + fault.kind() + " " + fault.detail());
@@ -173,11 +173,11 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
         Insertion insertion = store.insert(new DirectoryStore.NewDirectory(id, caller.orgId(), form.displayName(),
                 tenantId, clientId, sealed, expiresOn, run.result(clock), requestKey, caller.objectId()));
         if (insertion instanceof Insertion.RequestKeyTaken taken) {
-            gateway.forget(id);
+            forget(id);
             return new DirectoryOutcome.Saved(taken.earlier());
         }
         if (insertion instanceof Insertion.TenantTaken) {
-            gateway.forget(id);
+            forget(id);
             return new DirectoryOutcome.Invalid(Map.of(DirectoryField.TENANT_ID, TENANT_TAKEN));
         }
         Directory saved = ((Insertion.Inserted) insertion).directory();
@@ -211,7 +211,7 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
         }
         Run run = check(new DirectoryCredentials(id, current.tenantId(), current.clientId(), form.newSecret()));
         // The check cached a client for the new secret (or replaced the working one): start clean either way.
-        gateway.forget(id);
+        forget(id);
         if (run.failed() && !form.saveIfCheckFails()) {
             DirectoryFault fault = run.fault();
             record(caller, "directory.rotate-secret", id, Outcome.FAILED,
@@ -264,7 +264,7 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
         if (!store.delete(caller.orgId(), id, version)) {
             return conflictOrGone(caller, "directory.delete", id);
         }
-        gateway.forget(id);
+        forget(id);
         record(caller, "directory.delete", id, Outcome.SUCCEEDED, "'" + found.get().displayName() + "' (tenant "
                 + found.get().tenantId() + ") with " + enrollments + " enrollment(s); its secret is erased");
         return new DirectoryOutcome.Deleted(found.get());
@@ -360,6 +360,12 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
             return new CheckResult(DirectoryStatus.FAILING, DirectoryAdvice.of(failed.fault()), now);
         }
         return new CheckResult(DirectoryStatus.CONNECTED, null, now);
+    }
+
+    /** Drops what this instance keeps of a directory's secret: its Graph client (and token) and the opened secret. */
+    private void forget(UUID id) {
+        gateway.forget(id);
+        openedSecrets.remove(id);
     }
 
     private DirectoryCredentials credentials(Directory directory, SealedSecret sealed) {

@@ -1,6 +1,7 @@
 package com.enrollbot.core.enrollment;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A mobile phone number that passed {@link PhoneNumbers}: its E.164 form (what is stored and used) and a
@@ -8,10 +9,12 @@ import java.util.Objects;
  */
 public record MobileNumber(String e164, String masked) {
 
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+
     public MobileNumber {
         Objects.requireNonNull(e164, "e164");
         Objects.requireNonNull(masked, "masked");
-        if (!e164.matches("\\+[1-9]\\d{1,14}")) {
+        if (!E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not an E.164 number");
         }
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -133,7 +134,7 @@ public final class HelpdeskService {
                     .collect(Collectors.toMap(Enrollment::objectId, Function.identity()));
             for (DirectoryProfile person : found.people()) {
                 Enrollment enrollment = enrolled.get(normalized(person.objectId()));
-                people.add(fromProfile(directory, person, enrollment, guestsAllowed));
+                people.add(fromProfile(directory, person, enrollment, () -> guestsAllowed));
             }
             if (query.indexOf('@') > 0) {
                 // Someone enrolled and since deleted from Entra ID: Graph no longer finds them, the database does.
@@ -281,7 +282,8 @@ public final class HelpdeskService {
     private PersonStatus read(Caller caller, Directory directory, String objectId, Enrollment enrollment, Duration budget) {
         ProfileLookup lookup = gateway.readProfile(directories.credentialsOf(directory), objectId, budget);
         if (lookup instanceof ProfileLookup.Found found) {
-            return fromProfile(directory, found.profile(), enrollment, settings.guestsAllowed(caller.orgId()));
+            // The guest setting is read only if this person is a guest.
+            return fromProfile(directory, found.profile(), enrollment, () -> settings.guestsAllowed(caller.orgId()));
         }
         Readiness readiness;
         if (lookup instanceof ProfileLookup.Failed failed) {
@@ -296,7 +298,7 @@ public final class HelpdeskService {
     }
 
     private PersonStatus fromProfile(Directory directory, DirectoryProfile profile, Enrollment enrollment,
-                                     boolean guestsAllowed) {
+                                     BooleanSupplier guestsAllowed) {
         Readiness readiness;
         if (enrollment != null && enrollment.state() == Enrollment.State.ENROLLED) {
             readiness = new Readiness.Enrolled();
