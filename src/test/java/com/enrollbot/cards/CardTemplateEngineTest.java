@@ -59,7 +59,6 @@ class CardTemplateEngineTest {
 
         ObjectNode card = engine.expand(json("{'text': '${large}'}"), Map.of("large", large));
 
-        assertThat(large.length()).isGreaterThan(10_000);
         assertThat(card.get("text").textValue()).isEqualTo(large);
     }
 

@@ -97,7 +97,8 @@ class DirectoryRegistrationEndToEndTest {
     void theRegisterDialogOpensWithEmptyFieldsAPasswordSecretInputAndARequestKey() {
         JsonNode card = AdminDialogs.dialogCard(dialogs.openRegistration());
 
-        assertThat(UUID.fromString(AdminDialogs.requestKeyOf(card))).isNotNull();
+        String requestKey = AdminDialogs.requestKeyOf(card);
+        assertThat(requestKey).isEqualTo(UUID.fromString(requestKey).toString());
         assertThat(card.path("body").findValues("id").stream().map(JsonNode::asText))
                 .contains("name", "tenantId", "clientId", "secret", "expiresOn");
         JsonNode secretInput = input(card, "secret");

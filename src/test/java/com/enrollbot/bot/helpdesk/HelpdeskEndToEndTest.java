@@ -333,6 +333,7 @@ class HelpdeskEndToEndTest {
             assertThat(people(card)).hasSize(10);
             assertThat(text(card)).contains("More people match '" + name + "' than the 10 shown");
             assertThat(fakes.graph().requests().subList(before, fakes.graph().requests().size()))
+                    .isNotEmpty()
                     .allSatisfy(request -> assertThat(request.query().get("$top")).isEqualTo("11"));
         }
 
