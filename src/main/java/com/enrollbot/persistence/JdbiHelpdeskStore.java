@@ -29,11 +29,11 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
     }
 
     @Override
-    public List<Enrollment> ofPeople(UUID directoryId, Collection<String> objectIds) {
+    public List<Enrollment> ofPeople(String orgId, UUID directoryId, Collection<String> objectIds) {
         if (objectIds.isEmpty()) {
             return List.of();
         }
-        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.ofPeople(directoryId, List.copyOf(objectIds)));
+        return jdbi.withExtension(HelpdeskDao.class, dao -> dao.ofPeople(orgId, directoryId, List.copyOf(objectIds)));
     }
 
     @Override
@@ -98,8 +98,10 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
                   JOIN directories d ON d.id = e.directory_id
                 """;
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM enrollments WHERE directory_id = :directoryId AND object_id IN (<objectIds>)")
-        List<Enrollment> ofPeople(@Bind("directoryId") UUID directoryId, @BindList("objectIds") List<String> objectIds);
+        @SqlQuery("SELECT " + COLUMNS + " FROM enrollments WHERE org_id = :orgId AND directory_id = :directoryId"
+                + " AND object_id IN (<objectIds>)")
+        List<Enrollment> ofPeople(@Bind("orgId") String orgId, @Bind("directoryId") UUID directoryId,
+                                  @BindList("objectIds") List<String> objectIds);
 
         @SqlQuery("SELECT " + COLUMNS + " " + """
                 FROM enrollments

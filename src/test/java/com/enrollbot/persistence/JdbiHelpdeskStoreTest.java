@@ -63,6 +63,18 @@ class JdbiHelpdeskStoreTest {
     }
 
     @Test
+    void ofPeopleFindsTheOrganizationsEnrollmentsThroughItsDirectoryAndNothingForAnotherOrganization() {
+        String org = org();
+        UUID directory = MigratedDatabase.directory(jdbi, org);
+        Enrollment ada = enroll(org, directory, "Ada Lovelace", "ada@contoso.example");
+        Enrollment alan = enroll(org, directory, "Alan Turing", "alan@contoso.example");
+
+        assertThat(store.ofPeople(org, directory, List.of(ada.objectId(), alan.objectId(), "someone-else")))
+                .extracting(Enrollment::objectId).containsExactlyInAnyOrder(ada.objectId(), alan.objectId());
+        assertThat(store.ofPeople(org(), directory, List.of(ada.objectId(), alan.objectId()))).isEmpty();
+    }
+
+    @Test
     void revokeWhenEnrolledSinceTheGivenInstantThenRevokedWithTheReasonAndOneEvent() {
         String org = org();
         Enrollment ada = enroll(org, MigratedDatabase.directory(jdbi, org), "Ada Lovelace", "ada@contoso.example");

@@ -129,7 +129,7 @@ public final class HelpdeskService {
             }
             PeopleSearch.Found found = (PeopleSearch.Found) answer.getValue();
             more |= found.more();
-            Map<String, Enrollment> enrolled = store.ofPeople(directory.id(),
+            Map<String, Enrollment> enrolled = store.ofPeople(caller.orgId(), directory.id(),
                             found.people().stream().map(person -> normalized(person.objectId())).toList()).stream()
                     .collect(Collectors.toMap(Enrollment::objectId, Function.identity()));
             for (DirectoryProfile person : found.people()) {

@@ -12,8 +12,8 @@ import com.enrollbot.core.enrollment.Enrollment;
 /** Port: what the helpdesk reads and changes of an organization's enrollments. Every read is scoped to one organization. */
 public interface HelpdeskStore {
 
-    /** The enrollments of these people through this directory. */
-    List<Enrollment> ofPeople(UUID directoryId, Collection<String> objectIds);
+    /** The enrollments of these people through this directory of the organization. */
+    List<Enrollment> ofPeople(String orgId, UUID directoryId, Collection<String> objectIds);
 
     /**
      * The organization's enrollments whose UPN or mail equals {@code text} (ignoring case) first, then those whose
