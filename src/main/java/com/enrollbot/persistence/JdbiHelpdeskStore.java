@@ -59,6 +59,7 @@ final class JdbiHelpdeskStore implements HelpdeskStore {
             }
             dao.insertEvent(revoke.enrollmentId(), revoke.orgId(), "revoked", revoke.actorId(), revoke.actorName(),
                     revoke.reason());
+            JdbiAuditLog.append(handle, revoke.audit());
             return new Revocation.Revoked(revoked.get());
         });
     }

@@ -53,7 +53,13 @@ class JdbiHelpdeskStoreTest {
     }
 
     private static Revoke revoke(Enrollment enrollment, String reason) {
-        return new Revoke(enrollment.orgId(), enrollment.id(), enrollment.enrolledAt(), "agent-id", "Hank Helpdesk", reason);
+        return revoke(enrollment.orgId(), enrollment, enrollment.enrolledAt(), reason);
+    }
+
+    private static Revoke revoke(String org, Enrollment enrollment, Instant enrolledAt, String reason) {
+        return new Revoke(org, enrollment.id(), enrolledAt, "agent-id", "Hank Helpdesk", reason,
+                new AuditEntry(org, "agent-id", "enrollment.reset", enrollment.objectId(),
+                        AuditEntry.Outcome.SUCCEEDED, "through directory " + enrollment.directoryId() + ": " + reason));
     }
 
     private static int revokedEvents(Enrollment enrollment) {
@@ -93,7 +99,7 @@ class JdbiHelpdeskStoreTest {
         String org = org();
         Enrollment ada = enroll(org, MigratedDatabase.directory(jdbi, org), "Ada Lovelace", "ada@contoso.example");
 
-        Revocation revocation = store.revoke(new Revoke(org(), ada.id(), ada.enrolledAt(), "x", "X", "forged"));
+        Revocation revocation = store.revoke(revoke(org(), ada, ada.enrolledAt(), "forged"));
 
         assertThat(revocation).isInstanceOf(Revocation.NotFound.class);
         assertThat(store.find(org, ada.id()).orElseThrow().state()).isEqualTo(Enrollment.State.ENROLLED);
@@ -105,7 +111,7 @@ class JdbiHelpdeskStoreTest {
         String org = org();
         Enrollment ada = enroll(org, MigratedDatabase.directory(jdbi, org), "Ada Lovelace", "ada@contoso.example");
 
-        Revocation revocation = store.revoke(new Revoke(org, ada.id(), ada.enrolledAt().minusSeconds(60), "x", "X", "stale"));
+        Revocation revocation = store.revoke(revoke(org, ada, ada.enrolledAt().minusSeconds(60), "stale"));
 
         assertThat(revocation).isEqualTo(new Revocation.Unchanged(ada));
         assertThat(revokedEvents(ada)).isZero();
@@ -135,6 +141,10 @@ class JdbiHelpdeskStoreTest {
             assertThat(results).filteredOn(Revocation.Revoked.class::isInstance).hasSize(1);
             assertThat(results).filteredOn(Revocation.Unchanged.class::isInstance).hasSize(threads - 1);
             assertThat(revokedEvents(ada)).isEqualTo(1);
+            int audited = jdbi.withHandle(handle -> handle.createQuery(
+                    "SELECT count(*) FROM audit_log WHERE action = 'enrollment.reset' AND subject = :subject")
+                    .bind("subject", ada.objectId()).mapTo(Integer.class).one());
+            assertThat(audited).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

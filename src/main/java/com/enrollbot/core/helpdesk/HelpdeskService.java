@@ -221,7 +221,9 @@ public final class HelpdeskService {
             return new ResetOutcome.Changed(read(caller, directory, subject.get().enrollment(), budget));
         }
         Revocation revocation = store.revoke(new HelpdeskStore.Revoke(caller.orgId(), enrollmentId, enrolledAt,
-                caller.objectId(), caller.displayName(), why));
+                caller.objectId(), caller.displayName(), why, new AuditEntry(caller.orgId(), caller.objectId(),
+                "enrollment.reset", subject.get().enrollment().objectId(), Outcome.SUCCEEDED,
+                "through directory " + directory.id() + ": " + why)));
         if (revocation instanceof Revocation.NotFound) {
             return new ResetOutcome.NotInOrganization();
         }
@@ -233,8 +235,6 @@ public final class HelpdeskService {
                     : new ResetOutcome.Changed(person);
         }
         Enrollment revoked = ((Revocation.Revoked) revocation).enrollment();
-        record(caller, "enrollment.reset", revoked.objectId(), Outcome.SUCCEEDED,
-                "through directory " + directory.id() + ": " + why);
         boolean told = chats.tellAndForget(revoked.id(), "Your helpdesk reset your enrollment in multi-factor"
                 + " authentication (directory " + directory.displayName() + "). Reason: " + why
                 + ". To enroll again, type 'enroll'.");

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.enrollment.Enrollment;
 
 /** Port: what the helpdesk reads and changes of an organization's enrollments. Every read is scoped to one organization. */
@@ -34,13 +35,16 @@ public interface HelpdeskStore {
     /** Newest first, ties by id; only changes after {@code before} when it is present. */
     List<EnrollmentOverview.Change> changes(String orgId, Optional<EnrollmentOverview.Cursor> before, int limit);
 
-    record Revoke(String orgId, UUID enrollmentId, Instant enrolledAt, String actorId, String actorName, String reason) {
+    /** {@code audit} is appended in the revocation's own transaction, only when the enrollment is revoked. */
+    record Revoke(String orgId, UUID enrollmentId, Instant enrolledAt, String actorId, String actorName, String reason,
+                  AuditEntry audit) {
         public Revoke {
             Objects.requireNonNull(orgId, "orgId");
             Objects.requireNonNull(enrollmentId, "enrollmentId");
             Objects.requireNonNull(enrolledAt, "enrolledAt");
             Objects.requireNonNull(actorId, "actorId");
             Objects.requireNonNull(actorName, "actorName");
+            Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(reason, "reason");
         }
     }
