@@ -7,6 +7,9 @@ import java.util.Objects;
 
 import com.enrollbot.core.audit.AuditEntry;
 import com.enrollbot.core.audit.AuditLog;
+import com.enrollbot.core.directory.Directory;
+import com.enrollbot.core.directory.DirectoryAdvice;
+import com.enrollbot.core.directory.DirectoryFault;
 
 /**
  * Tells an organization's admins about a problem only they can fix, once per topic per quiet period, however
@@ -51,6 +54,20 @@ public final class AdminAlerts {
                     count > 0 ? AuditEntry.Outcome.SUCCEEDED : AuditEntry.Outcome.FAILED,
                     count > 0 ? "reached " + count + " admin(s)" : "no admin could be reached yet; will try again"));
         });
+    }
+
+    /**
+     * A directory whose credentials Entra ID or Graph refuses: one alert per directory and kind of fault, whether
+     * an enrollment or a helpdesk look-up met it first. Does nothing for faults that are not about credentials.
+     */
+    public void credentialsBroken(Directory directory, DirectoryFault fault) {
+        if (!fault.kind().credentialsBroken()) {
+            return;
+        }
+        raise(directory.orgId(), "directory.credentials:" + directory.id() + ":" + fault.kind(),
+                "The directory '" + directory.displayName() + "' stopped working. Employees cannot enroll through it."
+                        + " The helpdesk cannot look people up in it. " + DirectoryAdvice.of(fault)
+                        + " Then update the directory in this chat (type 'directories').");
     }
 
     public List<String> whomToAsk(String orgId) {

@@ -137,12 +137,7 @@ public final class EnrollmentService {
     }
 
     private DirectoryUnavailable unavailable(Directory directory, DirectoryFault fault) {
-        if (fault.kind().credentialsBroken()) {
-            alerts.raise(directory.orgId(), "enrollment.credentials:" + directory.id() + ":" + fault.kind(),
-                    "Employees cannot enroll through the directory '" + directory.displayName() + "': "
-                            + CredentialProblems.explain(fault) + " Fix it in Entra ID, then update the directory"
-                            + " in this chat (type 'directories').");
-        }
+        alerts.credentialsBroken(directory, fault);
         return new DirectoryUnavailable(directory, fault);
     }
 

@@ -23,7 +23,6 @@ import com.enrollbot.core.audit.AuditEntry.Outcome;
 import com.enrollbot.core.audit.AuditLog;
 import com.enrollbot.core.directory.Directory;
 import com.enrollbot.core.directory.DirectoryAccess;
-import com.enrollbot.core.directory.DirectoryAdvice;
 import com.enrollbot.core.directory.DirectoryFault;
 import com.enrollbot.core.directory.DirectoryGateway;
 import com.enrollbot.core.directory.DirectoryGateway.PeopleSearch;
@@ -120,7 +119,7 @@ public final class HelpdeskService {
             Directory directory = answer.getKey();
             if (answer.getValue() instanceof PeopleSearch.Failed failed) {
                 unanswered.add(new Unanswered(directory, failed.fault()));
-                alertIfBroken(directory, failed.fault());
+                alerts.credentialsBroken(directory, failed.fault());
                 stored = stored == null ? store.matching(caller.orgId(), query, MAX_RESULTS + 1) : stored;
                 stored.stream().filter(enrollment -> enrollment.directoryId().equals(directory.id()))
                         .forEach(enrollment -> people.add(fromEnrollment(directory, enrollment,
@@ -287,7 +286,7 @@ public final class HelpdeskService {
         }
         Readiness readiness;
         if (lookup instanceof ProfileLookup.Failed failed) {
-            alertIfBroken(directory, failed.fault());
+            alerts.credentialsBroken(directory, failed.fault());
             readiness = new Readiness.Unknown(failed.fault());
         } else {
             readiness = new Readiness.NotInDirectory();
@@ -326,15 +325,6 @@ public final class HelpdeskService {
         return directoryId == null ? Optional.empty() : directories.ofOrganization(caller.orgId()).stream()
                 .filter(directory -> directory.id().equals(directoryId))
                 .findFirst();
-    }
-
-    /** Only an admin can fix broken credentials; they are told once per quiet period, as enrollment tells them. */
-    private void alertIfBroken(Directory directory, DirectoryFault fault) {
-        if (fault.kind().credentialsBroken()) {
-            alerts.raise(directory.orgId(), "helpdesk.credentials:" + directory.id() + ":" + fault.kind(),
-                    "The helpdesk cannot look people up in the directory '" + directory.displayName() + "': "
-                            + DirectoryAdvice.of(fault) + " Then update the directory in this chat (type 'directories').");
-        }
     }
 
     private void record(Caller caller, String action, String subject, Outcome outcome, String detail) {

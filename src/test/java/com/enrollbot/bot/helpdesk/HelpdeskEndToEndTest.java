@@ -829,6 +829,23 @@ class HelpdeskEndToEndTest {
         }
 
         @Test
+        void aDirectoryBrokenForAnEmployeeAndForTheHelpdeskAlertsTheAdminsOnce() {
+            Organization tailwind = organization("Tailwind");
+            FakeUser ada = person(prefix() + " Ada");
+            TeamsUser employee = inTeams(tailwind, ada);
+            fakes.graph().failAlways(GraphFault.forbidden());
+
+            assertThat(text(say(employee, "enroll"))).contains("Enrollment is temporarily unavailable");
+            say(tailwind.helpdesk(), "status " + ada.mail());
+
+            assertThat(connector.await(call -> isTo(tailwind.admin(), call)
+                    && String.valueOf(call.text()).contains("stopped working")).text())
+                    .contains("Employees cannot enroll").contains("The helpdesk cannot look people up")
+                    .contains("User.Read.All");
+            assertThat(count("SELECT count(*) FROM admin_notices WHERE org_id = ?", tailwind.tenantId())).isEqualTo(1);
+        }
+
+        @Test
         void aMissingPermissionTellsTheAgentAnAdminIsNeededAndTellsTheAdmins() {
             Organization northwind = organization("Northwind");
             FakeUser ada = person(prefix() + " Ada");
