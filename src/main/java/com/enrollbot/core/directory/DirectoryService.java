@@ -55,6 +55,8 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
             + " under Certificates & secrets.";
     static final String TENANT_TAKEN = "This Entra tenant is already registered (a tenant can be registered once)."
             + " Find it under Directories, or ask the admin who registered it.";
+    static final String OTHER_TENANT_NEEDS_CHECK = "This tenant is not your organization's own, so it is saved only"
+            + " once its connection check passes.";
     static final String FORM_STALE = "This form is out of date. Close it and press Register again.";
 
     private static final Pattern GUID =
@@ -162,6 +164,19 @@ public final class DirectoryService implements DirectoryAccess, PeopleFinder {
         String clientId = form.clientId().toLowerCase(Locale.ROOT);
         String subject = "'" + form.displayName() + "' (tenant " + tenantId + ")";
         Run run = check(new DirectoryCredentials(id, tenantId, clientId, form.secret()));
+        if (!tenantId.equals(caller.orgId().toLowerCase(Locale.ROOT)) && !(run.done() instanceof ConnectionCheck.Connected)) {
+            // Employees of a tenant enroll through the directory registered for it, whoever registered it: another
+            // organization's tenant is taken only by an admin whose app there has just proven it can read users.
+            forget(id);
+            if (run.pending() != null) {
+                run.pending().whenComplete((late, failure) -> forget(id));
+            }
+            DirectoryFault fault = run.failed() ? run.fault() : new DirectoryFault(DirectoryFault.Kind.TIMEOUT,
+                    "no answer within " + budget.answerWithin().toMillis() + " ms");
+            record(caller, "directory.register", id, Outcome.FAILED, subject + " not saved: another organization's"
+                    + " tenant is saved only after a passing connection check, " + fault.kind() + " " + fault.detail());
+            return new DirectoryOutcome.CheckFailed(fault, DirectoryAdvice.of(fault) + " " + OTHER_TENANT_NEEDS_CHECK);
+        }
         if (run.failed() && !form.saveIfCheckFails()) {
             forget(id);
             DirectoryFault fault = run.fault();

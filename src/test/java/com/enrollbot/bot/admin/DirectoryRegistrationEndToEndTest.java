@@ -225,12 +225,14 @@ class DirectoryRegistrationEndToEndTest {
         String tenant = guid();
         String client = guid();
         fakes.entra().registerApp(tenant, client, "typed-secret").expireSecret(tenant, client, "typed-secret");
-        String requestKey = AdminDialogs.requestKeyOf(AdminDialogs.dialogCard(dialogs.openRegistration()));
+        // The organization's own tenant: another organization's is saved only after a passing check (next test).
+        AdminDialogs own = new AdminDialogs(bot, new TeamsUser(tenant, ADMIN_ID, "Adele Vance", connector));
+        String requestKey = AdminDialogs.requestKeyOf(AdminDialogs.dialogCard(own.openRegistration()));
         Map<String, String> typed = AdminDialogs.registration("Saved failing", tenant, client, "typed-secret");
-        dialogs.submitRegistration(requestKey, typed);
+        own.submitRegistration(requestKey, typed);
         typed.put("saveAnyway", "true");
 
-        JsonNode answer = dialogs.submitRegistration(requestKey, typed);
+        JsonNode answer = own.submitRegistration(requestKey, typed);
 
         assertThat(answer.has("task")).isFalse();
         Directory directory = bot.bean(DirectoryAccess.class).forTenant(tenant).orElseThrow();
@@ -238,6 +240,22 @@ class DirectoryRegistrationEndToEndTest {
         assertThat(directory.statusReason()).startsWith("The client secret has expired (AADSTS7000222)");
         assertThat(connector.await(call -> call.text() != null && call.text().contains("'Saved failing' is registered")).text())
                 .contains("It is saved as failing, so nobody can enroll through it yet. The client secret has expired");
+    }
+
+    @Test
+    void anotherOrganizationsTenantIsNotSavedWithoutAPassingCheckEvenWhenTheAdminAsksForIt() {
+        String tenant = guid();
+        String client = guid();
+        fakes.entra().registerApp(tenant, client, "typed-secret").expireSecret(tenant, client, "typed-secret");
+        String requestKey = AdminDialogs.requestKeyOf(AdminDialogs.dialogCard(dialogs.openRegistration()));
+        Map<String, String> typed = AdminDialogs.registration("Not ours", tenant, client, "typed-secret");
+        typed.put("saveAnyway", "true");
+
+        JsonNode card = AdminDialogs.dialogCard(dialogs.submitRegistration(requestKey, typed));
+
+        assertThat(card.toString()).contains("The client secret has expired (AADSTS7000222)")
+                .contains("This tenant is not your organization's own, so it is saved only once its connection check passes.");
+        assertThat(bot.bean(DirectoryAccess.class).forTenant(tenant)).isEmpty();
     }
 
     @Test
