@@ -58,12 +58,12 @@ final class AdminConversations implements OrganizationAdmins, AutoCloseable {
                 || !"personal".equals(activity.getConversation().getConversationType())) {
             return;
         }
-        ConversationReference reference = activity.getConversationReference();
         String key = caller.orgId() + "|" + caller.objectId();
-        String where = reference.getConversation().getId() + "|" + reference.getServiceUrl() + "|" + caller.displayName();
+        String where = activity.getConversation().getId() + "|" + activity.getServiceUrl() + "|" + caller.displayName();
         if (where.equals(stored.get(key))) {
             return;
         }
+        ConversationReference reference = activity.getConversationReference();
         jdbi.useHandle(handle -> handle.createUpdate("""
                 INSERT INTO admin_conversations (org_id, object_id, display_name, reference, updated_at)
                 VALUES (:orgId, :objectId, :displayName, CAST(:reference AS jsonb), now())

@@ -3,7 +3,6 @@ package com.enrollbot.bot;
 import com.enrollbot.bot.state.PostgresStorage;
 import com.enrollbot.cards.CardTemplates;
 import com.enrollbot.config.BotSettings;
-import com.microsoft.bot.builder.ConversationState;
 import com.microsoft.bot.builder.PrivateConversationState;
 import com.microsoft.bot.builder.Storage;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -69,11 +68,6 @@ class BotConfiguration {
     @Bean
     Storage storage(Jdbi jdbi) {
         return new PostgresStorage(jdbi);
-    }
-
-    @Bean
-    ConversationState conversationState(Storage storage) {
-        return new ConversationState(storage);
     }
 
     /** Per person per conversation: people typing at once in a group chat never contend for one state row. */

@@ -8,7 +8,6 @@ import com.enrollbot.core.access.AccessService;
 import com.enrollbot.core.access.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.microsoft.bot.builder.ConversationState;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.PrivateConversationState;
@@ -31,15 +30,13 @@ final class EnrollBot extends TeamsActivityHandler {
 
     private final Router router;
     private final AccessService access;
-    private final ConversationState conversationState;
     private final PrivateConversationState privateConversationState;
     private final AdminConversations adminConversations;
 
-    EnrollBot(Router router, AccessService access, ConversationState conversationState,
-              PrivateConversationState privateConversationState, AdminConversations adminConversations) {
+    EnrollBot(Router router, AccessService access, PrivateConversationState privateConversationState,
+              AdminConversations adminConversations) {
         this.router = router;
         this.access = access;
-        this.conversationState = conversationState;
         this.privateConversationState = privateConversationState;
         this.adminConversations = adminConversations;
     }
@@ -48,7 +45,6 @@ final class EnrollBot extends TeamsActivityHandler {
     @Override
     public CompletableFuture<Void> onTurn(TurnContext context) {
         return super.onTurn(context)
-                .thenCompose(done -> conversationState.saveChanges(context))
                 .thenCompose(done -> privateConversationState.saveChanges(context));
     }
 

@@ -1,6 +1,5 @@
 package com.enrollbot.bot;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,9 +76,5 @@ public final class Routes {
     /** Commands in the order the flows registered them. */
     public List<Command> commands() {
         return List.copyOf(commands.values());
-    }
-
-    Map<String, Verb> verbs() {
-        return Collections.unmodifiableMap(verbs);
     }
 }

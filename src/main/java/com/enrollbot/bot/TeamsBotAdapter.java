@@ -104,8 +104,8 @@ final class TeamsBotAdapter extends BotFrameworkAdapter {
                     ? connector.getConversations().sendToConversation(activity)
                     : connector.getConversations().replyToActivity(activity);
         }
-        return response.thenApply(sent -> sent != null ? sent
-                : new ResourceResponse(activity.getId() == null ? "" : activity.getId()));
+        // The id was cleared above, so an activity the connector did not answer for has none.
+        return response.thenApply(sent -> sent != null ? sent : new ResourceResponse(""));
     }
 
     /** Sends one text message to a conversation the bot keeps a reference of, outside any turn of it. */

@@ -1,7 +1,6 @@
 package com.enrollbot.demo;
 
 import java.util.List;
-import java.util.Optional;
 
 import com.enrollbot.demo.standin.DirectoryUser;
 
@@ -75,10 +74,6 @@ public final class DemoCompany {
     public static final List<Tenant> TENANTS = List.of(TIDEWATER, RENTALS);
 
     private DemoCompany() {
-    }
-
-    public static Optional<Tenant> tenant(String tenantId) {
-        return TENANTS.stream().filter(tenant -> tenant.tenantId().equalsIgnoreCase(tenantId)).findFirst();
     }
 
     private static DirectoryUser member(String id, String displayName, String alias, String mobilePhone) {

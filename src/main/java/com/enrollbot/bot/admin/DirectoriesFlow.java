@@ -117,11 +117,11 @@ final class DirectoriesFlow implements Flow {
                 "true".equals(text(data, "saveAnyway")));
         DirectoryOutcome outcome = directories.update(turn.caller(), id.get(), data.path("version").asLong(-1), form);
         if (outcome instanceof DirectoryOutcome.Invalid invalid) {
-            return reply(manageAgain(turn, id.get(), form, dialog -> cards.manageForm(dialog, typed(dialog, form),
+            return reply(manageAgain(turn, id.get(), dialog -> cards.manageForm(dialog, typed(dialog, form),
                     invalid.errors(), null, null)));
         }
         if (outcome instanceof DirectoryOutcome.CheckFailed failed) {
-            return reply(manageAgain(turn, id.get(), form, dialog -> cards.manageForm(dialog, typed(dialog, form),
+            return reply(manageAgain(turn, id.get(), dialog -> cards.manageForm(dialog, typed(dialog, form),
                     Map.of(), failed.advice(), null)));
         }
         if (outcome instanceof DirectoryOutcome.Conflict conflict) {
@@ -135,8 +135,7 @@ final class DirectoriesFlow implements Flow {
         return closeWith(turn, outcome, form.rotatesSecret() ? "given its new secret" : "saved");
     }
 
-    private CardReply manageAgain(Turn turn, UUID id, ManageForm form,
-                                  Function<Directory, ObjectNode> render) {
+    private CardReply manageAgain(Turn turn, UUID id, Function<Directory, ObjectNode> render) {
         return directories.find(turn.caller(), id)
                 .<CardReply>map(directory -> new CardReply.Dialog("Manage " + directory.displayName(), render.apply(directory)))
                 .orElseGet(() -> new CardReply.Text(GONE));
