@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.enrollbot.core.directory.Directory;
 import com.enrollbot.core.directory.DirectoryStatus;
@@ -17,6 +18,7 @@ import com.enrollbot.core.directory.DirectoryStore;
 import com.enrollbot.core.directory.SealedSecret;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.stereotype.Component;
 
@@ -39,26 +41,20 @@ final class JdbiDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<Directory> find(String orgId, UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM directories WHERE org_id = :org AND id = :id")
-                .bind("org", orgId).bind("id", id)
-                .map(ROW).findOne());
+        return one("SELECT " + COLUMNS + " FROM directories WHERE org_id = :org AND id = :id",
+                query -> query.bind("org", orgId).bind("id", id));
     }
 
     @Override
     public Optional<Directory> findByTenant(String tenantId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM directories WHERE tenant_id = :tenant")
-                .bind("tenant", tenantId)
-                .map(ROW).findOne());
+        return one("SELECT " + COLUMNS + " FROM directories WHERE tenant_id = :tenant",
+                query -> query.bind("tenant", tenantId));
     }
 
     @Override
     public Optional<Directory> findByRequestKey(String orgId, String requestKey) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM directories WHERE org_id = :org AND request_key = :key")
-                .bind("org", orgId).bind("key", requestKey)
-                .map(ROW).findOne());
+        return one("SELECT " + COLUMNS + " FROM directories WHERE org_id = :org AND request_key = :key",
+                query -> query.bind("org", orgId).bind("key", requestKey));
     }
 
     @Override
@@ -104,55 +100,56 @@ final class JdbiDirectoryStore implements DirectoryStore {
     @Override
     public Optional<Directory> rename(String orgId, UUID id, long expectedVersion, String displayName,
                                       LocalDate secretExpiresOn) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return one("""
                         UPDATE directories SET display_name = :name, secret_expires_on = :expiresOn,
                             version = version + 1, updated_at = now()
                         WHERE org_id = :org AND id = :id AND version = :version
-                        RETURNING\s""" + COLUMNS)
-                .bind("org", orgId).bind("id", id).bind("version", expectedVersion)
-                .bind("name", displayName).bind("expiresOn", secretExpiresOn)
-                .map(ROW).findOne());
+                        RETURNING\s""" + COLUMNS,
+                query -> query.bind("org", orgId).bind("id", id).bind("version", expectedVersion)
+                        .bind("name", displayName).bind("expiresOn", secretExpiresOn));
     }
 
     @Override
     public Optional<Directory> replaceSecret(String orgId, UUID id, long expectedVersion, String displayName,
                                              LocalDate secretExpiresOn, SealedSecret secret, CheckResult check) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return one("""
                         UPDATE directories SET display_name = :name, secret_expires_on = :expiresOn,
                             secret_ciphertext = :ciphertext, secret_key_id = :keyId,
                             status = :status, status_reason = :reason, last_checked_at = :checkedAt,
                             version = version + 1, updated_at = now()
                         WHERE org_id = :org AND id = :id AND version = :version
-                        RETURNING\s""" + COLUMNS)
-                .bind("org", orgId).bind("id", id).bind("version", expectedVersion)
-                .bind("name", displayName).bind("expiresOn", secretExpiresOn)
-                .bind("ciphertext", secret.ciphertext()).bind("keyId", secret.keyId())
-                .bind("status", status(check.status())).bind("reason", check.reason())
-                .bind("checkedAt", timestamp(check.checkedAt()))
-                .map(ROW).findOne());
+                        RETURNING\s""" + COLUMNS,
+                query -> query.bind("org", orgId).bind("id", id).bind("version", expectedVersion)
+                        .bind("name", displayName).bind("expiresOn", secretExpiresOn)
+                        .bind("ciphertext", secret.ciphertext()).bind("keyId", secret.keyId())
+                        .bind("status", status(check.status())).bind("reason", check.reason())
+                        .bind("checkedAt", timestamp(check.checkedAt())));
     }
 
     @Override
     public Optional<Directory> setEnabled(String orgId, UUID id, long expectedVersion, boolean enabled) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return one("""
                         UPDATE directories SET enabled = :enabled, version = version + 1, updated_at = now()
                         WHERE org_id = :org AND id = :id AND version = :version
-                        RETURNING\s""" + COLUMNS)
-                .bind("org", orgId).bind("id", id).bind("version", expectedVersion).bind("enabled", enabled)
-                .map(ROW).findOne());
+                        RETURNING\s""" + COLUMNS,
+                query -> query.bind("org", orgId).bind("id", id).bind("version", expectedVersion).bind("enabled", enabled));
     }
 
     @Override
     public Optional<Directory> recordCheck(String orgId, UUID id, SealedSecret checked, CheckResult check) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return one("""
                         UPDATE directories SET status = :status, status_reason = :reason, last_checked_at = :checkedAt
                         WHERE org_id = :org AND id = :id AND secret_ciphertext = :ciphertext AND secret_key_id = :keyId
-                        RETURNING\s""" + COLUMNS)
-                .bind("org", orgId).bind("id", id)
-                .bind("ciphertext", checked.ciphertext()).bind("keyId", checked.keyId())
-                .bind("status", status(check.status())).bind("reason", check.reason())
-                .bind("checkedAt", timestamp(check.checkedAt()))
-                .map(ROW).findOne());
+                        RETURNING\s""" + COLUMNS,
+                query -> query.bind("org", orgId).bind("id", id)
+                        .bind("ciphertext", checked.ciphertext()).bind("keyId", checked.keyId())
+                        .bind("status", status(check.status())).bind("reason", check.reason())
+                        .bind("checkedAt", timestamp(check.checkedAt())));
+    }
+
+    /** The one directory row a query returns, if any: every single-row statement here maps it the same way. */
+    private Optional<Directory> one(String sql, UnaryOperator<Query> bind) {
+        return jdbi.withHandle(handle -> bind.apply(handle.createQuery(sql)).map(ROW).findOne());
     }
 
     @Override
