@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.enrollbot.config.BotSettings;
+import com.enrollbot.support.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -90,7 +91,7 @@ final class MessagesController {
                         credentials, channels, authConfig).join();
             } catch (RuntimeException e) {
                 // Whatever botbuilder throws for a header it cannot verify (malformed, wrong scheme, bad signature).
-                log.warn("Refused a request with a missing or invalid Bot Framework token: {}", rootMessage(e));
+                log.warn("Refused a request with a missing or invalid Bot Framework token: {}", Failures.summary(e));
                 return error(HttpStatus.UNAUTHORIZED, "Missing or invalid Authorization token.");
             }
             CompletableFuture<ResponseEntity<String>> answer = run(identity, activity, correlationId);
@@ -127,7 +128,7 @@ final class MessagesController {
             if (failure != null) {
                 // The turn ran (and the turn error handler already apologised if it could): a 5xx would make
                 // Teams deliver the same activity again.
-                log.error("Turn failed after it started [correlationId={}]", correlationId, failure);
+                log.error("Turn failed after it started [correlationId={}]: {}", correlationId, Failures.summary(failure));
                 return ResponseEntity.ok("{}");
             }
             if (result == null) {
@@ -171,13 +172,5 @@ final class MessagesController {
     private static ResponseEntity<String> error(HttpStatus status, String message) {
         String json = Serialization.toStringSilent(Map.of("error", message));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.enrollbot.bot.state.StateConflictException;
 import com.enrollbot.cards.CardTemplates;
+import com.enrollbot.support.Failures;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.InvokeResponse;
@@ -51,7 +52,7 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
         if (conflict) {
             log.warn("Turn refused by optimistic concurrency [correlationId={}]: {}", correlationId, cause.getMessage());
         } else {
-            log.error("Turn failed [correlationId={}]", correlationId, cause);
+            log.error("Turn failed [correlationId={}]: {}", correlationId, Failures.summary(cause));
         }
         ObjectNode apology = cards.render("apology", Map.of(
                 "correlationId", correlationId == null ? "-" : correlationId,

@@ -2,6 +2,7 @@ package com.enrollbot.entra;
 
 import com.enrollbot.core.directory.DirectoryFault;
 import com.enrollbot.core.directory.DirectoryFault.Kind;
+import com.enrollbot.support.Failures;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.MsalThrottlingException;
 import com.microsoft.graph.models.odataerrors.ODataError;
@@ -41,8 +42,7 @@ final class FaultClassifier {
         if (fault.kind() == Kind.UNEXPECTED) {
             String correlationId = UUID.randomUUID().toString();
             fault = new DirectoryFault(Kind.UNEXPECTED, fault.detail() + " (correlation id " + correlationId + ")");
-            // Stack traces go to the log only; none of these exceptions carries the secret or a token.
-            log.warn("{} failed: {} {}", operation, fault.kind(), fault.detail(), failure);
+            log.warn("{} failed: {} {}: {}", operation, fault.kind(), fault.detail(), Failures.summary(failure));
         } else {
             log.warn("{} failed: {} {}", operation, fault.kind(), fault.detail());
         }

@@ -184,7 +184,10 @@ class FoundationEndToEndTest {
         JsonNode apology = connector.await(call -> call.card().toString().contains("Reference:")).card();
         String reference = apology.path("body").path(1).path("text").asText().replace("Reference: ", "");
         assertThat(apology.toString()).doesNotContain("Exception").doesNotContain("role_grants");
-        assertThat(output.getOut()).contains("Turn failed [correlationId=" + reference + "]");
+        String logged = output.getOut().lines().filter(line -> line.contains("Turn failed [correlationId=" + reference + "]"))
+                .findFirst().orElseThrow();
+        assertThat(logged).contains("role_grants").contains("(at com.enrollbot.");
+        assertThat(output.getOut()).doesNotContain("\tat com.enrollbot.");
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.enrollbot.core.directory.DirectoryService;
 import com.enrollbot.core.directory.DirectoryStatus;
 import com.enrollbot.core.directory.ManageForm;
 import com.enrollbot.core.directory.RegistrationForm;
+import com.enrollbot.support.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -216,7 +217,8 @@ final class DirectoriesFlow implements Flow {
         String name = checking.directory().displayName();
         checking.checked().whenComplete((checked, failure) -> {
             if (failure != null) {
-                log.error("Recording the connection check of directory {} failed", checking.directory().id(), failure);
+                log.error("Recording the connection check of directory {} failed: {}", checking.directory().id(),
+                        Failures.summary(failure));
                 followUp.send("I could not record the connection check of '" + name + "'. Type 'directories' and"
                         + " press Check again.");
             } else {
